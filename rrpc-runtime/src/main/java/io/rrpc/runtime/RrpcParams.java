@@ -1,0 +1,277 @@
+package io.rrpc.runtime;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonPrimitive;
+import com.google.gson.reflect.TypeToken;
+import java.math.BigDecimal;
+
+/**
+ * Converts members of a JSON request's {@code "params"} to handler parameter types. Called by generated
+ * dispatchers; handlers rarely need it directly.
+ *
+ * <p>The {@code require*} methods are for primitive parameters: a missing, {@code null} or mistyped
+ * member is an {@code invalid_params} {@link RrpcException} naming the member. The {@code optional*}
+ * methods are for reference types and return {@code null} for a missing or {@code null} member. Numbers
+ * must fit the target type exactly: {@code 24.5} is not an {@code int}, {@code 300} is not a
+ * {@code byte}.
+ */
+public final class RrpcParams {
+  private RrpcParams() {}
+
+  public static boolean requireBoolean(RrpcRequest request, String name) {
+    return toBoolean(require(request, name), name);
+  }
+
+  public static byte requireByte(RrpcRequest request, String name) {
+    return toByte(require(request, name), name);
+  }
+
+  public static short requireShort(RrpcRequest request, String name) {
+    return toShort(require(request, name), name);
+  }
+
+  public static int requireInt(RrpcRequest request, String name) {
+    return toInt(require(request, name), name);
+  }
+
+  public static long requireLong(RrpcRequest request, String name) {
+    return toLong(require(request, name), name);
+  }
+
+  public static float requireFloat(RrpcRequest request, String name) {
+    return toFloat(require(request, name), name);
+  }
+
+  public static double requireDouble(RrpcRequest request, String name) {
+    return toDouble(require(request, name), name);
+  }
+
+  public static char requireChar(RrpcRequest request, String name) {
+    return toChar(require(request, name), name);
+  }
+
+  public static Boolean optionalBoolean(RrpcRequest request, String name) {
+    JsonElement e = optional(request, name);
+    return e == null ? null : toBoolean(e, name);
+  }
+
+  public static Byte optionalByte(RrpcRequest request, String name) {
+    JsonElement e = optional(request, name);
+    return e == null ? null : toByte(e, name);
+  }
+
+  public static Short optionalShort(RrpcRequest request, String name) {
+    JsonElement e = optional(request, name);
+    return e == null ? null : toShort(e, name);
+  }
+
+  public static Integer optionalInt(RrpcRequest request, String name) {
+    JsonElement e = optional(request, name);
+    return e == null ? null : toInt(e, name);
+  }
+
+  public static Long optionalLong(RrpcRequest request, String name) {
+    JsonElement e = optional(request, name);
+    return e == null ? null : toLong(e, name);
+  }
+
+  public static Float optionalFloat(RrpcRequest request, String name) {
+    JsonElement e = optional(request, name);
+    return e == null ? null : toFloat(e, name);
+  }
+
+  public static Double optionalDouble(RrpcRequest request, String name) {
+    JsonElement e = optional(request, name);
+    return e == null ? null : toDouble(e, name);
+  }
+
+  public static Character optionalChar(RrpcRequest request, String name) {
+    JsonElement e = optional(request, name);
+    return e == null ? null : toChar(e, name);
+  }
+
+  /** A JSON string member as text; numbers and booleans are refused rather than silently converted. */
+  public static String optionalString(RrpcRequest request, String name) {
+    JsonElement e = optional(request, name);
+    if (e == null) {
+      return null;
+    }
+    if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isString()) {
+      return e.getAsString();
+    }
+    throw mistyped(name, "a string");
+  }
+
+  /**
+   * The enum constant whose {@code name()} equals the member's string. Takes the constants (the
+   * generated code passes {@code E.values()}) so that no reflective {@code Enum.valueOf} is involved.
+   */
+  public static <E extends Enum<E>> E optionalEnum(RrpcRequest request, String name, E[] constants) {
+    String text = optionalString(request, name);
+    if (text == null) {
+      return null;
+    }
+    for (E constant : constants) {
+      if (constant.name().equals(text)) {
+        return constant;
+      }
+    }
+    StringBuilder allowed = new StringBuilder();
+    for (E constant : constants) {
+      allowed.append(allowed.length() == 0 ? "" : ", ").append(constant.name());
+    }
+    throw RrpcException.invalidParams("param \"" + name + "\" must be one of " + allowed);
+  }
+
+  /** The member as a JSON tree, or {@code null}. */
+  public static JsonElement optionalJsonElement(RrpcRequest request, String name) {
+    return optional(request, name);
+  }
+
+  /** The member as a JSON object, or {@code null}. */
+  public static JsonObject optionalJsonObject(RrpcRequest request, String name) {
+    JsonElement e = optional(request, name);
+    if (e == null) {
+      return null;
+    }
+    if (!e.isJsonObject()) {
+      throw mistyped(name, "an object");
+    }
+    return e.getAsJsonObject();
+  }
+
+  /** The member as a JSON array, or {@code null}. */
+  public static JsonArray optionalJsonArray(RrpcRequest request, String name) {
+    JsonElement e = optional(request, name);
+    if (e == null) {
+      return null;
+    }
+    if (!e.isJsonArray()) {
+      throw mistyped(name, "an array");
+    }
+    return e.getAsJsonArray();
+  }
+
+  /**
+   * The member bound by {@link RrpcJson#gson()} to {@code type}, or {@code null}. This is the one path
+   * that uses Gson's reflective binding; generated code calls it only for parameter types it cannot
+   * convert itself.
+   */
+  public static <T> T optionalGson(RrpcRequest request, String name, TypeToken<T> type) {
+    JsonElement e = optional(request, name);
+    if (e == null) {
+      return null;
+    }
+    try {
+      return RrpcJson.gson().fromJson(e, type);
+    } catch (JsonParseException | IllegalStateException | NumberFormatException ex) {
+      throw mistyped(name, "a valid " + type);
+    }
+  }
+
+  private static JsonElement require(RrpcRequest request, String name) {
+    JsonElement e = optional(request, name);
+    if (e == null) {
+      throw RrpcException.invalidParams("param \"" + name + "\" is required");
+    }
+    return e;
+  }
+
+  private static JsonElement optional(RrpcRequest request, String name) {
+    JsonElement e = request.params().get(name);
+    return e == null || e.isJsonNull() ? null : e;
+  }
+
+  private static boolean toBoolean(JsonElement e, String name) {
+    if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isBoolean()) {
+      return e.getAsBoolean();
+    }
+    throw mistyped(name, "true or false");
+  }
+
+  private static byte toByte(JsonElement e, String name) {
+    long v = integral(e, name, "an integer from -128 to 127");
+    if (v < Byte.MIN_VALUE || v > Byte.MAX_VALUE) {
+      throw mistyped(name, "an integer from -128 to 127");
+    }
+    return (byte) v;
+  }
+
+  private static short toShort(JsonElement e, String name) {
+    long v = integral(e, name, "an integer from -32768 to 32767");
+    if (v < Short.MIN_VALUE || v > Short.MAX_VALUE) {
+      throw mistyped(name, "an integer from -32768 to 32767");
+    }
+    return (short) v;
+  }
+
+  private static int toInt(JsonElement e, String name) {
+    long v = integral(e, name, "a 32-bit integer");
+    if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+      throw mistyped(name, "a 32-bit integer");
+    }
+    return (int) v;
+  }
+
+  private static long toLong(JsonElement e, String name) {
+    return integral(e, name, "a 64-bit integer");
+  }
+
+  private static float toFloat(JsonElement e, String name) {
+    double v = toDouble(e, name);
+    if (Math.abs(v) > Float.MAX_VALUE) {
+      throw mistyped(name, "a number within float range");
+    }
+    return (float) v;
+  }
+
+  private static double toDouble(JsonElement e, String name) {
+    JsonPrimitive p = number(e, name, "a number");
+    double v = p.getAsDouble();
+    if (Double.isInfinite(v) || Double.isNaN(v)) {
+      throw mistyped(name, "a finite number");
+    }
+    return v;
+  }
+
+  private static char toChar(JsonElement e, String name) {
+    if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isString() && e.getAsString().length() == 1) {
+      return e.getAsString().charAt(0);
+    }
+    throw mistyped(name, "a one-character string");
+  }
+
+  private static long integral(JsonElement e, String name, String expected) {
+    JsonPrimitive p = number(e, name, expected);
+    String text = p.getAsString();
+    // Plain integers (the common case) parse directly; anything else, such as 1e3 or 24.0 or a
+    // thousand-digit number, goes through BigDecimal, whose exact conversion refuses fractions and
+    // overflow. The length guard keeps a hostile exponent like 1e999999999 from costing anything.
+    if (text.length() > 40) {
+      throw mistyped(name, expected);
+    }
+    try {
+      return Long.parseLong(text);
+    } catch (NumberFormatException notPlain) {
+      try {
+        return new BigDecimal(text).longValueExact();
+      } catch (ArithmeticException | NumberFormatException e2) {
+        throw mistyped(name, expected);
+      }
+    }
+  }
+
+  private static JsonPrimitive number(JsonElement e, String name, String expected) {
+    if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber()) {
+      return e.getAsJsonPrimitive();
+    }
+    throw mistyped(name, expected);
+  }
+
+  private static RrpcException mistyped(String name, String expected) {
+    return RrpcException.invalidParams("param \"" + name + "\" must be " + expected);
+  }
+}
