@@ -65,7 +65,7 @@ final class DispatcherWriter {
     CodeBlock value = keys.isEmpty()
         ? CodeBlock.of("$T.emptyList()", Collections.class)
         : CodeBlock.of("$T.unmodifiableList($T.asList($L))", Collections.class, Arrays.class,
-            keys.stream().map(key -> CodeBlock.of("$S", key)).collect(CodeBlock.joining(", ")));
+            keys.stream().map(key -> CodeBlock.of("$S", key)).collect(CodeBlock.joining(",$W")));
     return FieldSpec.builder(LIST_OF_STRING, "COMMANDS", PRIVATE, STATIC, FINAL)
         .initializer(value)
         .build();
@@ -104,7 +104,7 @@ final class DispatcherWriter {
   private static CodeBlock call(HandlerClass handler, HandlerMethod method) {
     CodeBlock arguments = method.arguments().stream()
         .map(ArgumentExpressions::of)
-        .collect(CodeBlock.joining(", "));
+        .collect(CodeBlock.joining(",$W"));
     CodeBlock call = method.isStatic()
         ? CodeBlock.of("$T.$N($L)", handler.className(), method.name(), arguments)
         : CodeBlock.of("target.$N($L)", method.name(), arguments);
