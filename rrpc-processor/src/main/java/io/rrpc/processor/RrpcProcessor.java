@@ -96,7 +96,12 @@ public final class RrpcProcessor extends AbstractProcessor {
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     if (round.processingOver()) {
       for (String name : deferred) {
-        errors.error(ProcessorErrors.unresolvedTypes(name));
+        TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
+        if (type != null) {
+          errors.error(ProcessorErrors.unresolvedTypes(name), type);
+        } else {
+          errors.error(ProcessorErrors.unresolvedTypes(name));
+        }
       }
       deferred.clear();
       return false;
