@@ -126,7 +126,8 @@ public final class RrpcProcessor extends AbstractProcessor {
     for (TypeElement type : classes.values()) {
       process(type);
     }
-    // Like AutoValue: leave the annotations to any other processor that wants them.
+    // Like AutoValue and Dagger, claim nothing: javac does not run a "*" processor on a class whose
+    // annotations are all claimed, and such a processor may generate types our handlers use.
     return false;
   }
 
