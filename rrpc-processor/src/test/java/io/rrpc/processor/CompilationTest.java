@@ -63,6 +63,16 @@ class CompilationTest {
   }
 
   @Test
+  void noGeneratedMarkerWhereNoneExists() {
+    // -source 8 on a JDK without javax.annotation.Generated, and not --release 8: neither marker exists.
+    Compilation compilation = Compilers.rrpc().withOptions("-source", "8", "-target", "8").compile(CLEAN);
+
+    assertThat(compilation).succeeded();
+    assertThat(compilation).generatedSourceFile("test/Clean_RrpcDispatcher")
+        .contentsAsUtf8String().doesNotContain("@Generated");
+  }
+
+  @Test
   void noDaggerModuleWithoutDaggerOnTheClasspath() {
     Compilation compilation = Compilers.rrpcWithoutDagger().withOptions(LINT).compile(CLEAN);
 

@@ -389,6 +389,38 @@ class ProcessorErrorsTest {
   }
 
   @Test
+  void internalError() {
+    JavaFileObject broken = JavaFileObjects.forSourceLines("test.Broken",
+        "package test;",
+        "import io.rrpc.annotations.RrpcCommand;",
+        "class Broken {",
+        "  @RrpcCommand(\"a\") Object a() { return null; }",
+        "}");
+    JavaFileObject fine = JavaFileObjects.forSourceLines("test.Fine",
+        "package test;",
+        "import io.rrpc.annotations.RrpcCommand;",
+        "class Fine {",
+        "  @RrpcCommand(\"b\") void b() {}",
+        "}");
+    // Compiles only if Fine's dispatcher was written despite the failure on Broken.
+    JavaFileObject device = JavaFileObjects.forSourceLines("test.Device",
+        "package test;",
+        "class Device {",
+        "  io.rrpc.runtime.RrpcDispatcher dispatcher = new Fine_RrpcDispatcher(new Fine());",
+        "}");
+
+    Compilation compilation = Compilers.rrpc()
+        .withProcessors(new FaultyTypesProcessor())
+        .compile(broken, fine, device);
+
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(ProcessorErrors.internalError(
+            "test.Broken", new IllegalStateException(FaultyTypesProcessor.FAULT)))
+        .inFile(broken).onLineContaining("class Broken");
+  }
+
+  @Test
   void unresolvedTypes() {
     JavaFileObject source = commands(
         "class Commands {",
