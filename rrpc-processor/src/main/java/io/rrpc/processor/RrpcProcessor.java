@@ -121,7 +121,11 @@ public final class RrpcProcessor extends AbstractProcessor {
       }
     }
     for (Element parameter : annotatedWith(round, RRPC_PARAM)) {
-      strayParams.check(parameter);
+      try {
+        strayParams.check(parameter);
+      } catch (RuntimeException e) {
+        errors.error(ProcessorErrors.internalError(parameter.getEnclosingElement().toString(), e), parameter);
+      }
     }
     for (TypeElement type : classes.values()) {
       process(type);
