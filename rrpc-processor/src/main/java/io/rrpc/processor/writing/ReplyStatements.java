@@ -1,0 +1,49 @@
+package io.rrpc.processor.writing;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import io.rrpc.processor.model.Reply;
+import io.rrpc.processor.model.Reply.Conversion;
+import java.util.Objects;
+
+/** The statements that call a handler and return its result as an {@code RrpcReply}. */
+final class ReplyStatements {
+  private ReplyStatements() {}
+
+  /**
+   * @param call the handler call expression
+   * @param handlerName {@code Class.method}, for the message of a null {@code RrpcReply}
+   */
+  static CodeBlock of(CodeBlock call, Reply reply, String handlerName) {
+    if (reply.async()) {
+      // The stage's value type is inferred from the call, so the lambda picks the right overload.
+      return CodeBlock.builder()
+          .addStatement("return $T.async($L, value -> $L)",
+              RuntimeTypes.RRPC_REPLY, call,
+              conversion(CodeBlock.of("value"), reply.conversion(), handlerName))
+          .build();
+    }
+    if (reply.conversion() == Conversion.OK) {
+      return CodeBlock.builder()
+          .addStatement("$L", call)
+          .addStatement("return $T.ok()", RuntimeTypes.RRPC_REPLY)
+          .build();
+    }
+    return CodeBlock.builder()
+        .addStatement("return $L", conversion(call, reply.conversion(), handlerName))
+        .build();
+  }
+
+  private static CodeBlock conversion(CodeBlock value, Conversion conversion, String handlerName) {
+    ClassName reply = RuntimeTypes.RRPC_REPLY;
+    return switch (conversion) {
+      case OK -> CodeBlock.of("$T.ok()", reply);
+      // A null reply would read as "no such command" to the runtime: fail loudly instead.
+      case AS_IS -> CodeBlock.of("$T.requireNonNull($L, $S)",
+          Objects.class, value, handlerName + " returned a null RrpcReply");
+      case OF -> CodeBlock.of("$T.of($L)", reply, value);
+      case TEXT -> CodeBlock.of("$T.text($L)", reply, value);
+      case JSON -> CodeBlock.of("$T.json($L)", reply, value);
+    };
+  }
+}
