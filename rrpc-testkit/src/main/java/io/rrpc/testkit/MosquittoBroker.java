@@ -223,7 +223,8 @@ public final class MosquittoBroker implements LocalBroker {
         "allow_anonymous true",
         "set_tcp_nodelay true",
         "persistence false",
-        "log_dest stdout",
+        // stderr, not stdout: C buffers stdout into a pipe in blocks, stderr goes out line by line.
+        "log_dest stderr",
         "log_type all",
         "connection_messages true",
         "log_timestamp false",
