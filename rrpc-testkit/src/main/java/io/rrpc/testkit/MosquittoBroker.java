@@ -1,0 +1,338 @@
+package io.rrpc.testkit;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Debian's {@code mosquitto} as an independent broker for tests: started as a child process on
+ * 127.0.0.1 and a free port with a configuration written to a temporary directory, and stopped through
+ * its own process handle. {@link #restart()} brings it back on the same port, e.g. to test reconnects.
+ *
+ * <pre>{@code
+ * try (MosquittoBroker mosquitto = MosquittoBroker.startOrSkip();
+ *     HubSimulator hub = HubSimulator.connect(mosquitto)) { ... }
+ * }</pre>
+ *
+ * <p>Its log ({@code log_type all}) is read continuously: it is how {@link #presence()} knows which
+ * devices are connected and subscribed, and {@link #recentLog()} keeps its last lines for diagnostics.
+ * Mosquitto checks no credentials here (it takes any client). Thread-safe.
+ */
+public final class MosquittoBroker implements LocalBroker {
+  /** The system property that, set to {@code required}, turns a missing binary into a failure. */
+  public static final String REQUIRED_PROPERTY = "rrpc.it.mosquitto";
+  /** The system property naming the binary, when it is neither /usr/sbin/mosquitto nor on the PATH. */
+  public static final String BINARY_PROPERTY = "rrpc.mosquitto.binary";
+
+  private static final Logger LOG = Logger.getLogger("io.rrpc.testkit.mosquitto");
+  private static final int LOG_LINES_KEPT = 400;
+  private static final long START_TIMEOUT_MILLIS = 10_000;
+
+  private final Path binary;
+  private final Path directory;
+  private final int port;
+  private final MosquittoLogPresence presence = new MosquittoLogPresence();
+  private final Deque<String> recentLog = new ArrayDeque<>();
+  private final Thread shutdownHook;
+  private Process process; // guarded by this
+  private Thread logReader; // guarded by this
+  private boolean closed; // guarded by this
+
+  private MosquittoBroker(Path binary, Path directory, int port) {
+    this.binary = binary;
+    this.directory = directory;
+    this.port = port;
+    // A test JVM that exits without closing must not leave a broker behind.
+    this.shutdownHook = new Thread(this::destroyProcess, "mosquitto-shutdown-" + port);
+  }
+
+  /** Where the binary is: {@value #BINARY_PROPERTY}, else /usr/sbin/mosquitto, else on the PATH. */
+  public static Optional<Path> findBinary() {
+    String configured = System.getProperty(BINARY_PROPERTY);
+    if (configured != null && !configured.isEmpty()) {
+      Path p = Paths.get(configured);
+      return Files.isExecutable(p) ? Optional.of(p) : Optional.empty();
+    }
+    Path sbin = Paths.get("/usr/sbin/mosquitto");
+    if (Files.isExecutable(sbin)) {
+      return Optional.of(sbin);
+    }
+    String path = System.getenv("PATH");
+    if (path != null) {
+      for (String dir : path.split(File.pathSeparator)) {
+        Path candidate = Paths.get(dir, "mosquitto");
+        if (!dir.isEmpty() && Files.isExecutable(candidate)) {
+          return Optional.of(candidate);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Whether {@code -Drrpc.it.mosquitto=required} is set, so that Mosquitto tests must not be skipped. */
+  public static boolean isRequired() {
+    return "required".equalsIgnoreCase(System.getProperty(REQUIRED_PROPERTY, ""));
+  }
+
+  /**
+   * Starts Mosquitto; when the binary is absent, skips the calling test (a JUnit assumption) with the
+   * reason, or fails when {@link #isRequired()}.
+   */
+  public static MosquittoBroker startOrSkip() {
+    Optional<Path> binary = findBinary();
+    if (!binary.isPresent()) {
+      String why = "mosquitto is not installed (no /usr/sbin/mosquitto, none on the PATH; "
+          + "Debian: apt-get install mosquitto)";
+      if (isRequired()) {
+        throw new IllegalStateException(why + " but -D" + REQUIRED_PROPERTY + "=required");
+      }
+      Assumptions.abort(why + "; skipped, -D" + REQUIRED_PROPERTY + "=required makes this a failure");
+    }
+    return start(binary.get());
+  }
+
+  /**
+   * Starts Mosquitto from {@link #findBinary()}.
+   *
+   * @throws IllegalStateException when it is not installed or does not start
+   */
+  public static MosquittoBroker start() {
+    return start(findBinary().orElseThrow(() -> new IllegalStateException("mosquitto is not installed")));
+  }
+
+  /** Starts the given Mosquitto binary on a free port of 127.0.0.1. */
+  public static MosquittoBroker start(Path binary) {
+    Path directory;
+    try {
+      directory = Files.createTempDirectory("rrpc-mosquitto-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    IllegalStateException last = null;
+    // The OS picks a free port, which is closed again before Mosquitto binds it: another process may
+    // take it in between, so a bind failure is retried on a new port.
+    for (int attempt = 0; attempt < 5; attempt++) {
+      MosquittoBroker broker = new MosquittoBroker(binary, directory, freePort());
+      try {
+        broker.launch();
+        Runtime.getRuntime().addShutdownHook(broker.shutdownHook);
+        return broker;
+      } catch (PortTakenException e) {
+        last = e;
+      }
+    }
+    deleteDirectory(directory);
+    throw last;
+  }
+
+  @Override
+  public String uri() {
+    return "tcp://127.0.0.1:" + port;
+  }
+
+  @Override
+  public int port() {
+    return port;
+  }
+
+  @Override
+  public DevicePresence presence() {
+    return presence;
+  }
+
+  /** Whether the process is running. */
+  public synchronized boolean isRunning() {
+    return process != null && process.isAlive();
+  }
+
+  /** Stops the process (SIGTERM, then SIGKILL after 5 s); every client loses its connection. */
+  public synchronized void stop() {
+    destroyProcess();
+    if (logReader != null) {
+      try {
+        logReader.join(TimeUnit.SECONDS.toMillis(5));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      logReader = null;
+    }
+    presence.reset();
+  }
+
+  /** Stops the process if it runs and starts it again on the same port. */
+  public synchronized void restart() {
+    if (closed) {
+      throw new IllegalStateException("closed");
+    }
+    stop();
+    try {
+      launch();
+    } catch (PortTakenException e) {
+      throw new IllegalStateException("cannot restart mosquitto: port " + port + " was taken meanwhile", e);
+    }
+  }
+
+  /** Stops the process and deletes its temporary directory. Idempotent. */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    stop();
+    try {
+      Runtime.getRuntime().removeShutdownHook(shutdownHook);
+    } catch (IllegalStateException shuttingDown) {
+      // the hook runs anyway
+    }
+    deleteDirectory(directory);
+  }
+
+  /** The last lines Mosquitto logged, oldest first. */
+  public String recentLog() {
+    synchronized (recentLog) {
+      return String.join("\n", recentLog);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "MosquittoBroker{" + uri() + "}";
+  }
+
+  private synchronized void launch() {
+    Path config = directory.resolve("mosquitto.conf");
+    String text = String.join("\n",
+        "listener " + port + " 127.0.0.1",
+        "allow_anonymous true",
+        "set_tcp_nodelay true",
+        "persistence false",
+        // stderr, not stdout: C buffers stdout into a pipe in blocks, stderr goes out line by line.
+        "log_dest stderr",
+        "log_type all",
+        "connection_messages true",
+        "log_timestamp false",
+        "");
+    CountDownLatch running = new CountDownLatch(1);
+    try {
+      Files.write(config, text.getBytes(StandardCharsets.UTF_8));
+      process = new ProcessBuilder(binary.toString(), "-c", config.toString())
+          .directory(directory.toFile())
+          .redirectErrorStream(true)
+          .start();
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot run " + binary + ": " + e.getMessage(), e);
+    }
+    Process started = process;
+    logReader = new Thread(() -> readLog(started, running), "mosquitto-log-" + port);
+    logReader.setDaemon(true);
+    logReader.start();
+    try {
+      boolean up = running.await(START_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+      if (up && started.isAlive() && accepts(port)) {
+        LOG.fine(() -> "mosquitto on " + uri());
+        return;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    stop();
+    String log = recentLog();
+    if (log.contains("Address already in use")) {
+      throw new PortTakenException("port " + port + " is taken:\n" + log);
+    }
+    throw new IllegalStateException("mosquitto did not start on " + uri() + "; its log:\n" + log);
+  }
+
+  /** Drains the process output (Mosquitto would block on a full pipe) into the presence view. */
+  private void readLog(Process p, CountDownLatch running) {
+    try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = in.readLine()) != null) {
+        synchronized (recentLog) {
+          if (recentLog.size() == LOG_LINES_KEPT) {
+            recentLog.removeFirst();
+          }
+          recentLog.addLast(line);
+        }
+        presence.onLine(line);
+        if (line.startsWith("mosquitto version ") && line.endsWith(" running")) {
+          running.countDown();
+        }
+      }
+    } catch (IOException e) {
+      // The process is gone.
+    } finally {
+      running.countDown();
+    }
+  }
+
+  private synchronized void destroyProcess() {
+    Process p = process;
+    if (p == null) {
+      return;
+    }
+    process = null;
+    p.destroy();
+    try {
+      if (!p.waitFor(5, TimeUnit.SECONDS)) {
+        p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      p.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static boolean accepts(int port) {
+    try (Socket s = new Socket()) {
+      s.connect(new InetSocketAddress("127.0.0.1", port), 2000);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static int freePort() {
+    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException("no free port on 127.0.0.1", e);
+    }
+  }
+
+  private static void deleteDirectory(Path directory) {
+    File[] files = directory.toFile().listFiles();
+    if (files != null) {
+      for (File f : files) {
+        f.delete();
+      }
+    }
+    directory.toFile().delete();
+  }
+
+  /** Mosquitto could not bind its port. */
+  private static final class PortTakenException extends IllegalStateException {
+    private static final long serialVersionUID = 1L;
+
+    PortTakenException(String message) {
+      super(message);
+    }
+  }
+}
