@@ -73,4 +73,10 @@ class RequestPathTest extends DeviceTestBase {
     assertEquals(2, device.metrics().invalidRequestsDropped());
     assertEquals(3, device.metrics().received());
   }
+
+  @Test
+  void requestSubscriptionAtQos1() throws Exception {
+    start(builder().requestQos(1));
+    assertEquals("ok", hub.call("closed"));
+  }
 }
