@@ -1,0 +1,274 @@
+package io.rrpc.runtime;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+
+/**
+ * Who a device is: its product, name, region and credentials, as Tencent's {@code device_info.json}
+ * describes them.
+ *
+ * <pre>{@code
+ * DeviceInfo info = DeviceInfo.load(Paths.get("device_info.json"));
+ * DeviceInfo same = DeviceInfo.builder()
+ *     .productId("KL4J2XXXX8").deviceName("airConditioner1").region(Region.CHINA)
+ *     .deviceSecret(System.getenv("DEVICE_SECRET"))
+ *     .build();
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe. {@link #toString()} never shows the device secret, and neither does
+ * any exception this class throws.
+ */
+public final class DeviceInfo {
+  // Longer than any Tencent product id (10) or device name (48), short enough to keep topics sane.
+  private static final int MAX_ID_LENGTH = 128;
+
+  private final AuthMode authMode;
+  private final String productId;
+  private final String deviceName;
+  private final Region region;
+  private final String deviceSecret;
+  private final String certificateFile;
+  private final String privateKeyFile;
+  private final String caFile;
+
+  private DeviceInfo(Builder b) {
+    this.authMode = b.deviceSecret != null ? AuthMode.KEY : AuthMode.CERT;
+    this.productId = b.productId;
+    this.deviceName = b.deviceName;
+    this.region = b.region;
+    this.deviceSecret = b.deviceSecret == null ? null : b.deviceSecret.trim();
+    this.certificateFile = b.certificateFile;
+    this.privateKeyFile = b.privateKeyFile;
+    this.caFile = b.caFile;
+  }
+
+  /**
+   * Reads a {@code device_info.json} file. Relative certificate and key paths in it are resolved
+   * against the file's directory. Only the fields the file's {@code auth_mode} needs are required;
+   * unknown fields are ignored.
+   *
+   * @throws IOException when the file cannot be read
+   * @throws IllegalArgumentException when a field is missing or malformed; the message names the file
+   *     and the field (never a secret)
+   */
+  public static DeviceInfo load(Path file) throws IOException {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new IOException("cannot read " + file + ": " + e, e);
+    }
+    Path dir = file.toAbsolutePath().getParent();
+    return DeviceInfoParser.parse(new String(bytes, StandardCharsets.UTF_8), file.toString(), dir);
+  }
+
+  /**
+   * Parses the text of a {@code device_info.json}; relative certificate and key paths stay relative
+   * (to the working directory).
+   *
+   * @param sourceName names the text in error messages, usually its file name
+   * @throws IllegalArgumentException when a field is missing or malformed; the message names the
+   *     source and the field (never a secret)
+   */
+  public static DeviceInfo parse(String json, String sourceName) {
+    return DeviceInfoParser.parse(json, sourceName, null);
+  }
+
+  /** A builder for an identity given in code. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** {@link AuthMode#KEY} when the device has a secret, {@link AuthMode#CERT} when it has a certificate. */
+  public AuthMode authMode() {
+    return authMode;
+  }
+
+  /** The product id, such as {@code KL4J2XXXX8}. */
+  public String productId() {
+    return productId;
+  }
+
+  /** The device name, such as {@code airConditioner1}. */
+  public String deviceName() {
+    return deviceName;
+  }
+
+  /** The region; {@link Region#CHINA} unless given. */
+  public Region region() {
+    return region;
+  }
+
+  /** The device certificate's PEM file ({@link AuthMode#CERT}), or {@code null}. */
+  public String certificateFile() {
+    return certificateFile;
+  }
+
+  /** The device private key's PEM file ({@link AuthMode#CERT}), or {@code null}. */
+  public String privateKeyFile() {
+    return privateKeyFile;
+  }
+
+  /**
+   * A PEM file of the CA certificates that the broker's certificate must chain to, or {@code null} for
+   * the default (the pinned Tencent root for Tencent hosts).
+   */
+  public String caFile() {
+    return caFile;
+  }
+
+  /** The base64 device secret; never exposed outside the runtime. */
+  String deviceSecret() {
+    return deviceSecret;
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder s = new StringBuilder("DeviceInfo{productId=").append(productId)
+        .append(", deviceName=").append(deviceName)
+        .append(", region=").append(region.id())
+        .append(", authMode=").append(authMode);
+    if (authMode == AuthMode.KEY) {
+      s.append(", deviceSecret=<redacted>");
+    } else {
+      s.append(", certificateFile=").append(certificateFile)
+          .append(", privateKeyFile=").append(privateKeyFile);
+      if (caFile != null) {
+        s.append(", caFile=").append(caFile);
+      }
+    }
+    return s.append('}').toString();
+  }
+
+  /**
+   * Builds a {@link DeviceInfo} in code. Give either {@link #deviceSecret(String)} or {@link
+   * #certificate(String, String)}.
+   */
+  public static final class Builder {
+    private String productId;
+    private String deviceName;
+    private Region region = Region.CHINA;
+    private String deviceSecret;
+    private String certificateFile;
+    private String privateKeyFile;
+    private String caFile;
+
+    private Builder() {}
+
+    public Builder productId(String productId) {
+      this.productId = productId;
+      return this;
+    }
+
+    public Builder deviceName(String deviceName) {
+      this.deviceName = deviceName;
+      return this;
+    }
+
+    /** Defaults to {@link Region#CHINA}. */
+    public Builder region(Region region) {
+      this.region = region;
+      return this;
+    }
+
+    /** The base64 device secret from the Tencent console: {@link AuthMode#KEY}. */
+    public Builder deviceSecret(String deviceSecret) {
+      this.deviceSecret = deviceSecret;
+      return this;
+    }
+
+    /**
+     * The device certificate and private key PEM files: {@link AuthMode#CERT}. The key may be PKCS#8
+     * ({@code BEGIN PRIVATE KEY}), PKCS#1 RSA ({@code BEGIN RSA PRIVATE KEY}, as Tencent issues it) or
+     * SEC1 EC ({@code BEGIN EC PRIVATE KEY}), unencrypted.
+     */
+    public Builder certificate(String certificateFile, String privateKeyFile) {
+      this.certificateFile = certificateFile;
+      this.privateKeyFile = privateKeyFile;
+      return this;
+    }
+
+    /** CA certificates (PEM) the broker must chain to, instead of the default. */
+    public Builder caFile(String caFile) {
+      this.caFile = caFile;
+      return this;
+    }
+
+    /**
+     * @throws IllegalArgumentException naming the first missing or malformed value
+     */
+    public DeviceInfo build() {
+      String source = "DeviceInfo.builder()";
+      checkId(source, "productId", productId);
+      checkId(source, "deviceName", deviceName);
+      if (region == null) {
+        throw invalid(source, "region", "is missing");
+      }
+      boolean key = deviceSecret != null;
+      boolean cert = certificateFile != null || privateKeyFile != null;
+      if (key == cert) {
+        throw new IllegalArgumentException(
+            source + ": give either deviceSecret (KEY mode) or certificate (CERT mode)");
+      }
+      if (key) {
+        checkSecret(source, "deviceSecret", deviceSecret);
+      } else {
+        checkPresent(source, "certificateFile", certificateFile);
+        checkPresent(source, "privateKeyFile", privateKeyFile);
+      }
+      if (caFile != null) {
+        checkPresent(source, "caFile", caFile);
+      }
+      return new DeviceInfo(this);
+    }
+  }
+
+  /** Product ids and device names become topic levels and the client id: no wildcards, no separators. */
+  static void checkId(String source, String field, String value) {
+    checkPresent(source, field, value);
+    if (value.length() > MAX_ID_LENGTH) {
+      throw invalid(source, field, "is longer than " + MAX_ID_LENGTH + " characters");
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '/' || c == '+' || c == '#' || c == '$' || Character.isWhitespace(c) || Character.isISOControl(c)) {
+        throw invalid(source, field, "must not contain '/', '+', '#', '$', whitespace or control characters");
+      }
+    }
+  }
+
+  static void checkSecret(String source, String field, String value) {
+    checkPresent(source, field, value);
+    byte[] decoded;
+    try {
+      decoded = Base64.getDecoder().decode(value.trim());
+    } catch (IllegalArgumentException e) {
+      // Base64's message quotes the offending character: a piece of the secret. Drop it.
+      throw invalid(source, field, "is not valid base64");
+    }
+    if (decoded.length == 0) {
+      throw invalid(source, field, "is empty once base64-decoded");
+    }
+  }
+
+  static void checkPresent(String source, String field, String value) {
+    if (value == null) {
+      throw invalid(source, field, "is missing");
+    }
+    if (value.trim().isEmpty()) {
+      throw invalid(source, field, "is empty");
+    }
+  }
+
+  static IllegalArgumentException invalid(String source, String field, String problem) {
+    return new IllegalArgumentException(source + ": \"" + field + "\" " + problem);
+  }
+
+  /** Used by the parser, which has already checked every value. */
+  static DeviceInfo fromChecked(Builder b) {
+    return new DeviceInfo(b);
+  }
+}

@@ -1,0 +1,331 @@
+package io.rrpc.runtime;
+
+import java.util.Arrays;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.net.ssl.SSLException;
+import org.eclipse.paho.client.mqttv3.IMqttActionListener;
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.IMqttToken;
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.MqttCallback;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+
+/**
+ * The device's MQTT connection on Paho's asynchronous client: connect with fresh credentials,
+ * subscribe to the request topic, forward requests, publish replies, and reconnect with backoff after
+ * every loss.
+ *
+ * <p>Nothing here blocks Paho's callback thread: reconnects run on the shared scheduler, and the
+ * subscription is restored with an asynchronous subscribe from the connect callback (a synchronous
+ * one there deadlocks Paho). Paho's own automatic reconnect is not used because it would reuse the
+ * first connection's username and password, whose signature expires.
+ */
+final class MqttSession implements MqttCallback {
+  private static final Logger LOG = Logger.getLogger("io.rrpc.runtime");
+  private static final int SUBACK_FAILURE = 0x80;
+
+  /** What the session reports to the request path. */
+  interface Listener {
+    /** A message on the request topic; called on Paho's callback thread, so it must not block. */
+    void requestArrived(String topic, MqttMessage message);
+
+    /** The request subscription is (again) in place; called on the scheduler thread. */
+    void subscribed();
+  }
+
+  private final BrokerEndpoint endpoint;
+  private final ConnectIdentity identity;
+  private final String requestFilter;
+  private final int requestQos;
+  private final int keepAliveSeconds;
+  private final long connectTimeoutMillis;
+  private final Backoff backoff;
+  private final ScheduledExecutorService scheduler;
+  private final Listener listener;
+  private final IMqttActionListener onReconnected = new ReconnectListener();
+  private final IMqttActionListener onResubscribed = new ResubscribeListener();
+  private volatile MqttAsyncClient client;
+  private volatile boolean closed;
+
+  MqttSession(BrokerEndpoint endpoint, ConnectIdentity identity, String requestFilter, int requestQos,
+      int keepAliveSeconds, long connectTimeoutMillis, Backoff backoff, ScheduledExecutorService scheduler,
+      Listener listener) {
+    this.endpoint = endpoint;
+    this.identity = identity;
+    this.requestFilter = requestFilter;
+    this.requestQos = requestQos;
+    this.keepAliveSeconds = keepAliveSeconds;
+    this.connectTimeoutMillis = connectTimeoutMillis;
+    this.backoff = backoff;
+    this.scheduler = scheduler;
+    this.listener = listener;
+  }
+
+  /**
+   * Connects and subscribes, returning once the broker has acknowledged the subscription. Runs on the
+   * caller's thread, never Paho's.
+   */
+  void start() {
+    String username = identity.username();
+    char[] password = identity.password(username);
+    try {
+      MqttAsyncClient c = new MqttAsyncClient(endpoint.uri, identity.clientId(), new MemoryPersistence());
+      client = c;
+      c.setCallback(this);
+      c.connect(options(username, password)).waitForCompletion(connectTimeoutMillis);
+      LOG.info("connected to " + endpoint.uri + " as " + identity.clientId());
+      IMqttToken subscription = c.subscribe(requestFilter, requestQos);
+      subscription.waitForCompletion(connectTimeoutMillis);
+      if (refused(subscription)) {
+        throw new RrpcStartException(RrpcStartException.Reason.SUBSCRIPTION_REFUSED,
+            endpoint.uri + " refused the subscription to " + requestFilter, null);
+      }
+      LOG.info("subscribe success, topic: " + requestFilter);
+    } catch (MqttException e) {
+      abandon();
+      throw StartFailures.of(e, endpoint.uri);
+    } catch (RuntimeException e) {
+      abandon();
+      throw e;
+    } finally {
+      clear(password);
+    }
+  }
+
+  /**
+   * Hands a QoS 0 publish to Paho without waiting.
+   *
+   * @return {@code false} when Paho refused it at once (not connected); {@code callback} then is not
+   *     called
+   */
+  boolean publish(String topic, byte[] payload, Object context, IMqttActionListener callback) {
+    MqttAsyncClient c = client;
+    if (c == null || closed) {
+      return false;
+    }
+    try {
+      c.publish(topic, payload, 0, false, context, callback);
+      return true;
+    } catch (MqttException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** Whether the connection is up right now. */
+  boolean isConnected() {
+    MqttAsyncClient c = client;
+    return c != null && c.isConnected();
+  }
+
+  /** Disconnects (letting Paho finish sending what it holds, up to {@code quiesceMillis}) and stops reconnecting. */
+  void close(long quiesceMillis) {
+    closed = true;
+    MqttAsyncClient c = client;
+    if (c == null) {
+      return;
+    }
+    try {
+      if (c.isConnected()) {
+        c.disconnect(quiesceMillis).waitForCompletion(quiesceMillis + connectTimeoutMillis);
+      }
+    } catch (MqttException e) {
+      LOG.log(Level.FINE, "disconnect: " + StartFailures.describe(e), e);
+    }
+    try {
+      c.close(true);
+    } catch (MqttException e) {
+      LOG.log(Level.FINE, "close: " + StartFailures.describe(e), e);
+    }
+  }
+
+  @Override
+  public void connectionLost(Throwable cause) {
+    if (closed) {
+      return;
+    }
+    LOG.warning("connection lost: " + StartFailures.describe(cause) + "; reconnecting");
+    scheduleReconnect();
+  }
+
+  @Override
+  public void messageArrived(String topic, MqttMessage message) {
+    try {
+      listener.requestArrived(topic, message);
+    } catch (Throwable t) {
+      // An exception escaping to Paho would make it drop the connection.
+      LOG.log(Level.SEVERE, "unexpected failure taking a request", t);
+    }
+  }
+
+  @Override
+  public void deliveryComplete(IMqttDeliveryToken token) {}
+
+  private MqttConnectOptions options(String username, char[] password) {
+    MqttConnectOptions o = new MqttConnectOptions();
+    o.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+    o.setCleanSession(true);
+    o.setAutomaticReconnect(false);
+    o.setKeepAliveInterval(keepAliveSeconds);
+    o.setConnectionTimeout((int) Math.max(1, TimeUnit.MILLISECONDS.toSeconds(connectTimeoutMillis + 999)));
+    // Replies are QoS 0, which Paho does not count against the window; a handler's own QoS 1
+    // publishes through another client are not affected either. Generous anyway.
+    o.setMaxInflight(1000);
+    o.setUserName(username);
+    if (password != null) {
+      o.setPassword(password);
+    }
+    o.setSocketFactory(endpoint.socketFactory);
+    o.setHttpsHostnameVerificationEnabled(endpoint.verifyHostname);
+    return o;
+  }
+
+  private void scheduleReconnect() {
+    if (closed) {
+      return;
+    }
+    long delay = backoff.nextDelayMillis();
+    try {
+      scheduler.schedule(this::reconnect, delay, TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      // The device is closing.
+    }
+  }
+
+  /** On the scheduler thread: a fresh signature for every attempt. */
+  private void reconnect() {
+    if (closed) {
+      return;
+    }
+    String username = identity.username();
+    char[] password = identity.password(username);
+    try {
+      client.connect(options(username, password), password, onReconnected);
+    } catch (MqttException | RuntimeException e) {
+      clear(password);
+      LOG.warning("reconnect to " + endpoint.uri + " failed: " + StartFailures.describe(e));
+      scheduleReconnect();
+    }
+  }
+
+  /** Drops a connection whose subscription failed, then tries the whole thing again. */
+  private void reconnectFromScratch() {
+    try {
+      scheduler.execute(() -> {
+        try {
+          client.disconnect(0, null, new IMqttActionListener() {
+            @Override
+            public void onSuccess(IMqttToken token) {
+              scheduleReconnect();
+            }
+
+            @Override
+            public void onFailure(IMqttToken token, Throwable exception) {
+              scheduleReconnect();
+            }
+          });
+        } catch (MqttException | RuntimeException e) {
+          scheduleReconnect();
+        }
+      });
+    } catch (RejectedExecutionException e) {
+      // The device is closing.
+    }
+  }
+
+  private void abandon() {
+    MqttAsyncClient c = client;
+    client = null;
+    if (c == null) {
+      return;
+    }
+    try {
+      if (c.isConnected()) {
+        c.disconnectForcibly(0, 1000, false);
+      }
+      c.close(true);
+    } catch (MqttException | RuntimeException e) {
+      LOG.log(Level.FINE, "cleanup after a failed start", e);
+    }
+  }
+
+  private static boolean refused(IMqttToken subscription) {
+    int[] granted = subscription.getGrantedQos();
+    return granted == null || granted.length == 0 || granted[0] == SUBACK_FAILURE;
+  }
+
+  private static void clear(char[] password) {
+    if (password != null) {
+      Arrays.fill(password, '\0');
+    }
+  }
+
+  /** Paho's callback thread: connected again, so restore the subscription without waiting for it. */
+  private final class ReconnectListener implements IMqttActionListener {
+    @Override
+    public void onSuccess(IMqttToken token) {
+      clear((char[]) token.getUserContext());
+      if (closed) {
+        return;
+      }
+      LOG.info("connected to " + endpoint.uri + " as " + identity.clientId());
+      try {
+        client.subscribe(requestFilter, requestQos, null, onResubscribed);
+      } catch (MqttException | RuntimeException e) {
+        LOG.warning("subscribe to " + requestFilter + " failed: " + StartFailures.describe(e));
+        reconnectFromScratch();
+      }
+    }
+
+    @Override
+    public void onFailure(IMqttToken token, Throwable exception) {
+      clear((char[]) token.getUserContext());
+      if (closed) {
+        return;
+      }
+      LOG.warning("reconnect to " + endpoint.uri + " failed: " + StartFailures.describe(exception));
+      scheduleReconnect();
+    }
+  }
+
+  /** Paho's callback thread: the subscription is back; replies held during the outage may go now. */
+  private final class ResubscribeListener implements IMqttActionListener {
+    @Override
+    public void onSuccess(IMqttToken token) {
+      if (refused(token)) {
+        LOG.severe("subscribe refused, topic: " + requestFilter + "; reconnecting");
+        reconnectFromScratch();
+        return;
+      }
+      backoff.reset();
+      LOG.info("subscribe success, topic: " + requestFilter);
+      try {
+        scheduler.execute(listener::subscribed);
+      } catch (RejectedExecutionException e) {
+        // The device is closing.
+      }
+    }
+
+    @Override
+    public void onFailure(IMqttToken token, Throwable exception) {
+      LOG.warning("subscribe to " + requestFilter + " failed: " + StartFailures.describe(exception));
+      reconnectFromScratch();
+    }
+  }
+
+  /** Whether {@code t} or one of its causes is a TLS failure. */
+  static boolean isTls(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof SSLException || c instanceof java.security.cert.CertificateException) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

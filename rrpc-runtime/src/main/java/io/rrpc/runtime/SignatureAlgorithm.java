@@ -1,0 +1,17 @@
+package io.rrpc.runtime;
+
+/** The HMAC that signs the MQTT password in {@link AuthMode#KEY} mode. */
+public enum SignatureAlgorithm {
+  /** HMAC-SHA256, suffix {@code ;hmacsha256}; the default, and what current Tencent SDKs use. */
+  HMAC_SHA256("HmacSHA256", ";hmacsha256"),
+  /** HMAC-SHA1, suffix {@code ;hmacsha1}; what older Tencent SDKs use. */
+  HMAC_SHA1("HmacSHA1", ";hmacsha1");
+
+  final String jcaName;
+  final String suffix;
+
+  SignatureAlgorithm(String jcaName, String suffix) {
+    this.jcaName = jcaName;
+    this.suffix = suffix;
+  }
+}
