@@ -126,11 +126,22 @@ public final class HubSimulator implements AutoCloseable {
     String clientId = "rrpc-hub-" + Long.toHexString(firstId);
     try {
       client = new MqttAsyncClient(uri, clientId, new MemoryPersistence());
+    } catch (MqttException e) {
+      scheduler.shutdownNow();
+      throw new IllegalArgumentException("not a usable broker URI: " + uri, e);
+    }
+    try {
       client.setCallback(new Callback());
       client.connect(options).waitForCompletion(TimeUnit.SECONDS.toMillis(10));
       client.subscribe(REPLY_FILTER, 0).waitForCompletion(TimeUnit.SECONDS.toMillis(10));
     } catch (MqttException e) {
+      closed.set(true);
       scheduler.shutdownNow();
+      try {
+        client.close(true);
+      } catch (MqttException ignored) {
+        // nothing more to release
+      }
       throw new IllegalStateException("hub simulator cannot connect to " + uri + ": " + e, e);
     }
     setReady(true);
@@ -424,9 +435,10 @@ public final class HubSimulator implements AutoCloseable {
       }
     }
     try {
-      client.disconnectForcibly(0, 1000, true);
+      // Not disconnectForcibly: it always waits out its timeout. This also stops a reconnect cycle.
+      client.disconnect(0).waitForCompletion(1000);
     } catch (MqttException e) {
-      LOG.log(Level.FINE, "disconnect on close", e);
+      LOG.log(Level.FINE, "disconnect on close", e); // not connected: nothing to say goodbye to
     }
     try {
       client.close(true);
