@@ -134,6 +134,7 @@ public final class HubSimulator implements AutoCloseable {
     return builder().broker(broker).connect();
   }
 
+  /** A builder: set a {@link Builder#broker broker} or a {@link Builder#uri uri}, then {@link Builder#connect()}. */
   public static Builder builder() {
     return new Builder();
   }
