@@ -53,6 +53,8 @@ final class MqttSession implements MqttCallback {
   private final IMqttActionListener onResubscribed = new ResubscribeListener();
   private volatile MqttAsyncClient client;
   private volatile boolean closed;
+  // True until the first subscription is acknowledged: until then start() owns every failure.
+  private volatile boolean starting = true;
 
   MqttSession(BrokerEndpoint endpoint, ConnectIdentity identity, String requestFilter, int requestQos,
       int keepAliveSeconds, long connectTimeoutMillis, Backoff backoff, ScheduledExecutorService scheduler,
@@ -68,18 +70,46 @@ final class MqttSession implements MqttCallback {
     this.listener = listener;
   }
 
+  /** Connections tried by {@link #start()} when the broker drops them right after accepting them. */
+  static final int START_ATTEMPTS = 3;
+
   /**
    * Connects and subscribes, returning once the broker has acknowledged the subscription. Runs on the
    * caller's thread, never Paho's.
+   *
+   * <p>A connection the broker drops after accepting it, before the subscription is acknowledged, is
+   * tried again from scratch, up to {@value #START_ATTEMPTS} times in all: brokers do that under load
+   * (Moquette 0.17 drops a SUBSCRIBE that overtakes its own bookkeeping of the CONNACK, about once in
+   * 300 connections), and it is no reason to fail a device's start.
    */
   void start() {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        startOnce();
+        return;
+      } catch (DroppedAfterConnect dropped) {
+        if (attempt >= START_ATTEMPTS) {
+          throw new RrpcStartException(RrpcStartException.Reason.CONNECTION_FAILED,
+              "cannot start RRPC device on " + endpoint.uri + ": the broker dropped the connection after "
+                  + "accepting it, " + START_ATTEMPTS + " times: " + StartFailures.describe(dropped.getCause()),
+              dropped.getCause());
+        }
+        LOG.warning("connection dropped before the subscription was acknowledged ("
+            + StartFailures.describe(dropped.getCause()) + "); connecting again");
+      }
+    }
+  }
+
+  private void startOnce() throws DroppedAfterConnect {
     String username = identity.username();
     char[] password = identity.password(username);
+    boolean connected = false;
     try {
       MqttAsyncClient c = new MqttAsyncClient(endpoint.uri, identity.clientId(), new MemoryPersistence());
       client = c;
       c.setCallback(this);
       c.connect(options(username, password)).waitForCompletion(connectTimeoutMillis);
+      connected = true;
       LOG.info("connected to " + endpoint.uri + " as " + identity.clientId());
       IMqttToken subscription = c.subscribe(requestFilter, requestQos);
       subscription.waitForCompletion(connectTimeoutMillis);
@@ -87,15 +117,32 @@ final class MqttSession implements MqttCallback {
         throw new RrpcStartException(RrpcStartException.Reason.SUBSCRIPTION_REFUSED,
             endpoint.uri + " refused the subscription to " + requestFilter, null);
       }
+      starting = false;
       LOG.info("subscribe success, topic: " + requestFilter);
     } catch (MqttException e) {
-      abandon();
+      boolean dropped = connected && e.getReasonCode() != MqttException.REASON_CODE_SUBSCRIBE_FAILED
+          && e.getReasonCode() != MqttException.REASON_CODE_CLIENT_TIMEOUT;
+      discardClient();
+      if (dropped) {
+        throw new DroppedAfterConnect(e);
+      }
+      closed = true;
       throw StartFailures.of(e, endpoint.uri);
     } catch (RuntimeException e) {
-      abandon();
+      discardClient();
+      closed = true;
       throw e;
     } finally {
       clear(password);
+    }
+  }
+
+  /** The broker accepted the connection, then dropped it before acknowledging the subscription. */
+  private static final class DroppedAfterConnect extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    DroppedAfterConnect(MqttException cause) {
+      super(cause);
     }
   }
 
@@ -147,8 +194,8 @@ final class MqttSession implements MqttCallback {
 
   @Override
   public void connectionLost(Throwable cause) {
-    if (closed) {
-      return;
+    if (closed || starting) {
+      return; // start() handles a loss during start itself
     }
     LOG.warning("connection lost: " + StartFailures.describe(cause) + "; reconnecting");
     scheduleReconnect();
@@ -242,9 +289,7 @@ final class MqttSession implements MqttCallback {
     }
   }
 
-  private void abandon() {
-    // A connection lost between connect and subscribe may have scheduled a reconnect: stop it.
-    closed = true;
+  private void discardClient() {
     MqttAsyncClient c = client;
     client = null;
     if (c == null) {
