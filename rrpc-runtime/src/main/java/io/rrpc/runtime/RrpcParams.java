@@ -21,73 +21,89 @@ import java.math.BigDecimal;
 public final class RrpcParams {
   private RrpcParams() {}
 
+  /** The required member {@code name} as {@code boolean}; {@code invalid_params} if missing, null or not one. */
   public static boolean requireBoolean(RrpcRequest request, String name) {
     return toBoolean(require(request, name), name);
   }
 
+  /** The required member {@code name} as {@code byte}; {@code invalid_params} if missing, null or not one. */
   public static byte requireByte(RrpcRequest request, String name) {
     return toByte(require(request, name), name);
   }
 
+  /** The required member {@code name} as {@code short}; {@code invalid_params} if missing, null or not one. */
   public static short requireShort(RrpcRequest request, String name) {
     return toShort(require(request, name), name);
   }
 
+  /** The required member {@code name} as {@code int}; {@code invalid_params} if missing, null or not one. */
   public static int requireInt(RrpcRequest request, String name) {
     return toInt(require(request, name), name);
   }
 
+  /** The required member {@code name} as {@code long}; {@code invalid_params} if missing, null or not one. */
   public static long requireLong(RrpcRequest request, String name) {
     return toLong(require(request, name), name);
   }
 
+  /** The required member {@code name} as {@code float}; {@code invalid_params} if missing, null or not one. */
   public static float requireFloat(RrpcRequest request, String name) {
     return toFloat(require(request, name), name);
   }
 
+  /** The required member {@code name} as {@code double}; {@code invalid_params} if missing, null or not one. */
   public static double requireDouble(RrpcRequest request, String name) {
     return toDouble(require(request, name), name);
   }
 
+  /** The required member {@code name} as {@code char}; {@code invalid_params} if missing, null or not one. */
   public static char requireChar(RrpcRequest request, String name) {
     return toChar(require(request, name), name);
   }
 
+  /** The member {@code name} as {@code Boolean}, or {@code null} if missing or JSON null; {@code invalid_params} if mistyped. */
   public static Boolean optionalBoolean(RrpcRequest request, String name) {
     JsonElement e = optional(request, name);
     return e == null ? null : toBoolean(e, name);
   }
 
+  /** The member {@code name} as {@code Byte}, or {@code null} if missing or JSON null; {@code invalid_params} if mistyped. */
   public static Byte optionalByte(RrpcRequest request, String name) {
     JsonElement e = optional(request, name);
     return e == null ? null : toByte(e, name);
   }
 
+  /** The member {@code name} as {@code Short}, or {@code null} if missing or JSON null; {@code invalid_params} if mistyped. */
   public static Short optionalShort(RrpcRequest request, String name) {
     JsonElement e = optional(request, name);
     return e == null ? null : toShort(e, name);
   }
 
+  /** The member {@code name} as {@code Integer}, or {@code null} if missing or JSON null; {@code invalid_params} if mistyped. */
   public static Integer optionalInt(RrpcRequest request, String name) {
     JsonElement e = optional(request, name);
     return e == null ? null : toInt(e, name);
   }
 
+  /** The member {@code name} as {@code Long}, or {@code null} if missing or JSON null; {@code invalid_params} if mistyped. */
   public static Long optionalLong(RrpcRequest request, String name) {
     JsonElement e = optional(request, name);
     return e == null ? null : toLong(e, name);
   }
 
+  /** The member {@code name} as {@code Float}, or {@code null} if missing or JSON null; {@code invalid_params} if mistyped. */
   public static Float optionalFloat(RrpcRequest request, String name) {
     JsonElement e = optional(request, name);
     return e == null ? null : toFloat(e, name);
   }
 
+  /** The member {@code name} as {@code Double}, or {@code null} if missing or JSON null; {@code invalid_params} if mistyped. */
   public static Double optionalDouble(RrpcRequest request, String name) {
     JsonElement e = optional(request, name);
     return e == null ? null : toDouble(e, name);
   }
 
+  /** The member {@code name} as {@code Character}, or {@code null} if missing or JSON null; {@code invalid_params} if mistyped. */
   public static Character optionalChar(RrpcRequest request, String name) {
     JsonElement e = optional(request, name);
     return e == null ? null : toChar(e, name);
