@@ -122,11 +122,6 @@ public final class EmbeddedBroker implements LocalBroker {
   }
 
   @Override
-  public String uri() {
-    return "tcp://127.0.0.1:" + port;
-  }
-
-  @Override
   public int port() {
     return port;
   }

@@ -7,7 +7,9 @@ package io.rrpc.testkit;
 public interface LocalBroker extends AutoCloseable {
 
   /** The URI clients connect to, {@code tcp://127.0.0.1:<port>}. */
-  String uri();
+  default String uri() {
+    return "tcp://127.0.0.1:" + port();
+  }
 
   /** The TCP port on 127.0.0.1. */
   int port();

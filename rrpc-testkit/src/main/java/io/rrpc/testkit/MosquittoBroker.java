@@ -145,11 +145,6 @@ public final class MosquittoBroker implements LocalBroker {
   }
 
   @Override
-  public String uri() {
-    return "tcp://127.0.0.1:" + port;
-  }
-
-  @Override
   public int port() {
     return port;
   }
