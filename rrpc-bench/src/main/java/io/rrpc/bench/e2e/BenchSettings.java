@@ -1,0 +1,44 @@
+package io.rrpc.bench.e2e;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+
+/** Settings shared by the harness steps, from system properties set by bench/run-all. */
+public final class BenchSettings {
+  public static final String PRODUCT_ID = "KL4J2XXXX8";
+  public static final String DEVICE_NAME = "airConditioner1";
+  /** A throwaway secret: the bench brokers check no logins, but the framework device still signs. */
+  public static final String SECRET = Base64.getEncoder().encodeToString("rrpc-bench-secret".getBytes());
+
+  private BenchSettings() {}
+
+  /** The unshrunk device jar (DeviceMain, aircon, runtime, Paho, Gson, Dagger). */
+  public static Path deviceJar() {
+    return Paths.get(required("bench.deviceJar"));
+  }
+
+  /** Where each step writes its {@code .properties} file and the device logs. */
+  public static Path resultsDir() {
+    return Paths.get(required("bench.results"));
+  }
+
+  /** The options of every device JVM (see BENCHMARKS.md for why Serial GC). */
+  public static List<String> deviceJvmOptions(String xmx) {
+    return Arrays.asList("-Xmx" + xmx, "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-Xshare:auto");
+  }
+
+  public static int intSetting(String name, int defaultValue) {
+    return Integer.getInteger(name, defaultValue);
+  }
+
+  private static String required(String name) {
+    String value = System.getProperty(name);
+    if (value == null) {
+      throw new IllegalStateException("-D" + name + " is required (bench/run-all sets it)");
+    }
+    return value;
+  }
+}
