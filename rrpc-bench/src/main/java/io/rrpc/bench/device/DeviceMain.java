@@ -28,10 +28,20 @@ public final class DeviceMain {
       System.err.println("usage: DeviceMain framework|raw <brokerUri> <productId> <deviceName>");
       System.exit(2);
     }
-    ServedDevice device = "raw".equals(args[0])
-        ? new RawPahoDevice(args[1], args[2], args[3])
-        : new AirconDevice(args[1], args[2], args[3], System.getenv(SECRET_ENV));
-    device.start();
+    ServedDevice device;
+    try {
+      device = "raw".equals(args[0])
+          ? new RawPahoDevice(args[1], args[2], args[3])
+          : new AirconDevice(args[1], args[2], args[3], System.getenv(SECRET_ENV));
+      device.start();
+    } catch (Throwable t) {
+      // The device's worker threads may already run and would keep the JVM alive: end it.
+      t.printStackTrace();
+      System.out.println("failed " + t);
+      System.out.flush();
+      System.exit(1);
+      return;
+    }
     System.out.println("subscribed");
     System.out.flush();
     BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));

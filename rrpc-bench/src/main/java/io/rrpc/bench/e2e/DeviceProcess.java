@@ -93,6 +93,20 @@ public final class DeviceProcess implements AutoCloseable {
     return process.isAlive();
   }
 
+  /** The device JVM's peak resident set (Linux {@code VmHWM}), in KiB; -1 where /proc cannot tell. */
+  public long peakRssKib() {
+    try {
+      for (String line : java.nio.file.Files.readAllLines(java.nio.file.Paths.get("/proc/" + process.pid() + "/status"))) {
+        if (line.startsWith("VmHWM:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", ""));
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // not Linux, or the process is gone
+    }
+    return -1;
+  }
+
   /** The device JVM's CPU and GC counters right now. */
   public Stats stats() throws IOException {
     send("stats");

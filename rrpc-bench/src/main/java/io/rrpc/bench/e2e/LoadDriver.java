@@ -30,6 +30,8 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 public final class LoadDriver implements AutoCloseable, MqttCallback {
   /** How long a request may wait for its reply before the run counts it lost: the hub's 4 s. */
   private static final long REPLY_TIMEOUT_MILLIS = 4000;
+  /** After this many replies went missing the run gives up on the device. */
+  private static final int MAX_STALLS = 3;
 
   private final MqttAsyncClient client;
   private final String requestPrefix;
@@ -68,9 +70,10 @@ public final class LoadDriver implements AutoCloseable, MqttCallback {
     current = run;
     long start = System.nanoTime();
     for (int i = 0; i < total; i++) {
-      if (!run.permits.tryAcquire(REPLY_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)) {
-        run.stalls.incrementAndGet(); // a reply went missing: go on with one more in flight
-      }
+      if (!run.permits.tryAcquire(REPLY_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)
+          && run.stalls.incrementAndGet() >= MAX_STALLS) {
+        break; // the device stopped answering (e.g. its JVM died): the rest count as lost
+      } // after a single stall a reply went missing: go on with one more in flight
       run.sentAt.set(i, System.nanoTime());
       client.publish(requestPrefix + (run.firstId + i), payloads.get(i % payloads.size()), 0, false);
     }
