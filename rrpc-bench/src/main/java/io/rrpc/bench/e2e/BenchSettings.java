@@ -2,6 +2,7 @@ package io.rrpc.bench.e2e;
 
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -25,9 +26,18 @@ public final class BenchSettings {
     return Paths.get(required("bench.results"));
   }
 
-  /** The options of every device JVM (see BENCHMARKS.md for why Serial GC). */
+  /**
+   * The options of every device JVM (see BENCHMARKS.md for why Serial GC), plus any in {@code
+   * -Dbench.deviceJvmExtra} (space-separated), e.g. {@code -XX:StartFlightRecording=...} to profile a device.
+   */
   public static List<String> deviceJvmOptions(String xmx) {
-    return Arrays.asList("-Xmx" + xmx, "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-Xshare:auto");
+    List<String> options = new ArrayList<>(
+        Arrays.asList("-Xmx" + xmx, "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-Xshare:auto"));
+    String extra = System.getProperty("bench.deviceJvmExtra", "").trim();
+    if (!extra.isEmpty()) {
+      options.addAll(Arrays.asList(extra.split("\\s+")));
+    }
+    return options;
   }
 
   public static int intSetting(String name, int defaultValue) {

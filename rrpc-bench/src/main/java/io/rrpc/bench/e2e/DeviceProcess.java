@@ -47,6 +47,10 @@ public final class DeviceProcess implements AutoCloseable {
     reader.setDaemon(true);
     reader.start();
     String first = next(timeoutMillis);
+    // The JVM may print its own lines first (e.g. JFR's "Started recording").
+    while (first != null && !first.equals("subscribed") && !first.startsWith("failed") && !first.equals("<exited>")) {
+      first = next(timeoutMillis);
+    }
     this.startupNanos = System.nanoTime() - spawnedAt;
     if (!"subscribed".equals(first)) {
       process.destroyForcibly();

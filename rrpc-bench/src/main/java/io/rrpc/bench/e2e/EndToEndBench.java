@@ -34,8 +34,8 @@ public final class EndToEndBench {
         .put("e2e.inFlight", inFlight).put("e2e.warmupRequests", warmup).put("e2e.rounds", rounds)
         .put("e2e.deviceJvm", String.join(" ", BenchSettings.deviceJvmOptions("64m")));
 
-    String[] brokers = BenchBrokers.mosquittoAvailable()
-        ? new String[] {"embedded", "mosquitto"} : new String[] {"embedded"};
+    String[] brokers = System.getProperty("bench.brokers",
+        BenchBrokers.mosquittoAvailable() ? "embedded,mosquitto" : "embedded").split(",");
     for (String brokerName : brokers) {
       System.out.println("end-to-end on " + brokerName);
       Best framework = new Best();

@@ -8,9 +8,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 
-/** Reads JMH's JSON result file ({@code -rf json}) into report keys such as {@code jmh.text.generated.ns}. */
+/**
+ * Reads JMH's JSON result file ({@code -rf json}) into report keys such as {@code jmh.text.generated.ns}
+ * (the median iteration), {@code .min}, {@code .max}, {@code .mean}, {@code .error} and {@code .bytes}.
+ */
 final class JmhResults {
   private JmhResults() {}
 
@@ -23,7 +29,21 @@ final class JmhResults {
       String dispatcher = run.getAsJsonObject("params").get("dispatcher").getAsString();
       String prefix = "jmh." + method + "." + dispatcher;
       JsonObject primary = run.getAsJsonObject("primaryMetric");
-      into.put(prefix + ".ns", format(primary.get("score").getAsDouble()));
+      // The median of the measurement iterations: on a shared machine another process's burst inflates
+      // an iteration or two several-fold, which drags JMH's mean and error far more than the median.
+      List<Double> iterations = new ArrayList<>();
+      for (JsonElement fork : primary.getAsJsonArray("rawData")) {
+        for (JsonElement iteration : fork.getAsJsonArray()) {
+          iterations.add(iteration.getAsDouble());
+        }
+      }
+      Collections.sort(iterations);
+      int n = iterations.size();
+      double median = n % 2 == 1 ? iterations.get(n / 2) : (iterations.get(n / 2 - 1) + iterations.get(n / 2)) / 2;
+      into.put(prefix + ".ns", format(median));
+      into.put(prefix + ".min", format(iterations.get(0)));
+      into.put(prefix + ".max", format(iterations.get(n - 1)));
+      into.put(prefix + ".mean", format(primary.get("score").getAsDouble()));
       into.put(prefix + ".error", format(primary.get("scoreError").getAsDouble()));
       JsonObject secondary = run.getAsJsonObject("secondaryMetrics");
       if (secondary != null) {

@@ -56,6 +56,10 @@ public final class ShrinkCheck {
     out.put("shrink.shrunkJar.bytes", Files.size(shrunk));
     out.put("shrink.shrunkJar.classes", classCount(shrunk));
     out.put("shrink.ratio", Files.size(shrunk) / (double) Files.size(jar));
+    // What the runtime itself weighs inside each jar (compressed), found through ProGuard's name mapping.
+    java.util.Set<String> runtimeClasses = ShrunkNames.classesFrom(jar.resolveSibling("device-shrunk.map"), "io.rrpc.runtime.");
+    out.put("shrink.runtimeInDeviceJar.bytes", compressedSize(jar, name -> name.startsWith("io/rrpc/runtime/")));
+    out.put("shrink.runtimeInShrunkJar.bytes", compressedSize(shrunk, runtimeClasses::contains));
     out.put("shrink.commands", SCRIPT.length);
     boolean allOk = true;
     List<String> brokers = new ArrayList<>(Arrays.asList("embedded"));
@@ -114,6 +118,18 @@ public final class ShrinkCheck {
     return expected.endsWith("*")
         ? actual.startsWith(expected.substring(0, expected.length() - 1))
         : actual.equals(expected);
+  }
+
+  private static long compressedSize(Path jar, java.util.function.Predicate<String> entryName) throws IOException {
+    try (ZipFile zip = new ZipFile(jar.toFile())) {
+      long total = 0;
+      for (ZipEntry e : java.util.Collections.list(zip.entries())) {
+        if (e.getName().endsWith(".class") && entryName.test(e.getName())) {
+          total += e.getCompressedSize();
+        }
+      }
+      return total;
+    }
   }
 
   private static int classCount(Path jar) throws IOException {
