@@ -14,7 +14,7 @@ import java.util.List;
  * Mosquitto. For each: sequential round trips (latency percentiles) and 64 requests in flight
  * (throughput), plus the device JVM's CPU time per request. Rounds alternate the device order (F R, R F,
  * …) and each figure is the best round's, which filters out interference from other work on a shared
- * machine without favouring either device.
+ * machine without favouring either device; every round's figures are recorded too.
  */
 public final class EndToEndBench {
   private static final List<byte[]> CLOSED = Collections.singletonList("closed".getBytes(StandardCharsets.UTF_8));
@@ -25,8 +25,8 @@ public final class EndToEndBench {
     int latencyRequests = BenchSettings.intSetting("bench.latencyRequests", 5_000);
     int throughputRequests = BenchSettings.intSetting("bench.throughputRequests", 50_000);
     int inFlight = BenchSettings.intSetting("bench.inFlight", 64);
-    int warmup = BenchSettings.intSetting("bench.warmupRequests", 20_000);
-    int rounds = BenchSettings.intSetting("bench.rounds", 2);
+    int warmup = BenchSettings.intSetting("bench.warmupRequests", 30_000);
+    int rounds = BenchSettings.intSetting("bench.rounds", 4);
     Path results = BenchSettings.resultsDir();
     java.nio.file.Files.createDirectories(results);
     ResultFile out = new ResultFile();
@@ -42,12 +42,13 @@ public final class EndToEndBench {
       Best raw = new Best();
       try (LocalBroker broker = BenchBrokers.start(brokerName);
           LoadDriver driver = LoadDriver.connect(broker.uri(), BenchSettings.PRODUCT_ID, BenchSettings.DEVICE_NAME)) {
-        for (int round = 0; round < rounds; round++) {
-          Kind first = round % 2 == 0 ? Kind.FRAMEWORK : Kind.RAW;
+        for (int r = 0; r < rounds; r++) {
+          Kind first = r % 2 == 0 ? Kind.FRAMEWORK : Kind.RAW;
           Kind second = first == Kind.FRAMEWORK ? Kind.RAW : Kind.FRAMEWORK;
           for (Kind kind : new Kind[] {first, second}) {
             Best best = kind == Kind.FRAMEWORK ? framework : raw;
-            measure(kind, broker, driver, results, warmup, latencyRequests, throughputRequests, inFlight, best);
+            String round = measure(kind, broker, driver, results, warmup, latencyRequests, throughputRequests, inFlight, best);
+            out.put("e2e." + brokerName + "." + kind.arg + ".round" + (r + 1), round);
           }
         }
         out.put("e2e." + brokerName + ".strayReplies", driver.strays());
@@ -64,7 +65,8 @@ public final class EndToEndBench {
     out.write(results.resolve("e2e.properties"));
   }
 
-  private static void measure(Kind kind, LocalBroker broker, LoadDriver driver, Path results, int warmup,
+  /** Measures one device once; returns the round's figures as one line for the record. */
+  private static String measure(Kind kind, LocalBroker broker, LoadDriver driver, Path results, int warmup,
       int latencyRequests, int throughputRequests, int inFlight, Best best) throws Exception {
     Path log = results.resolve("device-e2e-" + kind.arg + ".log");
     try (DeviceProcess device = DeviceProcess.start(kind, BenchSettings.deviceJar(),
@@ -82,8 +84,14 @@ public final class EndToEndBench {
       System.out.println("  " + kind.arg + " " + after.line);
       checkComplete(kind, latency);
       checkComplete(kind, throughput);
-      double cpu = (after.cpuNanos - before.cpuNanos) / 1000.0 / (latencyRequests + throughputRequests);
-      best.offer(latency, throughput, cpu);
+      double cpu = (after.cpuNanos - before.cpuNanos) / 1000.0 / (latencyRequests + throughput.total);
+      long gcs = after.gcCount - before.gcCount;
+      double gcMillis = (after.gcNanos - before.gcNanos) / 1e6;
+      best.offer(latency, throughput, cpu, gcs, gcMillis);
+      return String.format(java.util.Locale.ROOT,
+          "sequential p50/p99/p99.9 %.0f/%.0f/%.0f µs; %.0f req/s; %.1f µs CPU/request; %d GCs, %.0f ms",
+          latency.percentileMicros(0.5), latency.percentileMicros(0.99), latency.percentileMicros(0.999),
+          throughput.throughput(), cpu, gcs, gcMillis);
     }
   }
 
@@ -103,8 +111,12 @@ public final class EndToEndBench {
     double loadedP50 = Double.MAX_VALUE;
     double loadedP99 = Double.MAX_VALUE;
     double cpuMicrosPerRequest = Double.MAX_VALUE;
+    long gcs = Long.MAX_VALUE;
+    double gcMillis = Double.MAX_VALUE;
 
-    void offer(RunResult latency, RunResult load, double cpu) {
+    void offer(RunResult latency, RunResult load, double cpu, long gcCount, double gcTime) {
+      gcs = Math.min(gcs, gcCount);
+      gcMillis = Math.min(gcMillis, gcTime);
       throughput = Math.max(throughput, load.throughput());
       p50 = Math.min(p50, latency.percentileMicros(0.5));
       p99 = Math.min(p99, latency.percentileMicros(0.99));
@@ -122,6 +134,8 @@ public final class EndToEndBench {
       out.put(prefix + ".loadedP50", loadedP50);
       out.put(prefix + ".loadedP99", loadedP99);
       out.put(prefix + ".cpuPerRequest", cpuMicrosPerRequest);
+      out.put(prefix + ".gcs", gcs);
+      out.put(prefix + ".gcMillis", gcMillis);
     }
   }
 }

@@ -21,6 +21,8 @@ final class Tables {
         return jmh();
       case "e2e":
         return e2e();
+      case "e2eRounds":
+        return e2eRounds();
       case "targets":
         return targets();
       case "sizes":
@@ -55,8 +57,8 @@ final class Tables {
   private String e2e() {
     StringBuilder t = new StringBuilder();
     t.append("| broker | device | sequential p50 µs | p99 µs | p99.9 µs | throughput req/s (").append(v.get("e2e.inFlight"))
-        .append(" in flight) | p50 / p99 µs under that load | device CPU µs/request |\n");
-    t.append("|---|---|---:|---:|---:|---:|---:|---:|\n");
+        .append(" in flight) | p50 / p99 µs under that load | device CPU µs/request | device GCs (ms) |\n");
+    t.append("|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
     for (String broker : v.get("e2e.brokers").split(",")) {
       String b = "e2e." + broker + ".";
       for (String device : DEVICES) {
@@ -67,7 +69,9 @@ final class Tables {
             .append(" | ").append(number(d(p + "p999"), 0))
             .append(" | ").append(number(d(p + "throughput"), 0))
             .append(" | ").append(number(d(p + "loadedP50"), 0)).append(" / ").append(number(d(p + "loadedP99"), 0))
-            .append(" | ").append(number(d(p + "cpuPerRequest"), 1)).append(" |\n");
+            .append(" | ").append(number(d(p + "cpuPerRequest"), 1))
+            .append(" | ").append(v.get(p + "gcs")).append(" (").append(number(d(p + "gcMillis"), 0)).append(")")
+            .append(" |\n");
       }
       t.append("| ").append(broker).append(" | **framework ÷ raw**")
           .append(" | **").append(number(d(b + "ratio.p50"), 2))
@@ -76,7 +80,21 @@ final class Tables {
           .append("** | **").append(number(d(b + "ratio.throughput"), 2))
           .append("** | ").append(number(ratio(b + "framework.loadedP50", b + "raw.loadedP50"), 2)).append(" / ")
           .append(number(ratio(b + "framework.loadedP99", b + "raw.loadedP99"), 2))
-          .append(" | **").append(number(d(b + "ratio.cpuPerRequest"), 2)).append("** |\n");
+          .append(" | **").append(number(d(b + "ratio.cpuPerRequest"), 2)).append("** | |\n");
+    }
+    return t.toString().trim();
+  }
+
+  private String e2eRounds() {
+    StringBuilder t = new StringBuilder();
+    t.append("| broker | round | framework (aircon) | raw Paho |\n|---|---:|---|---|\n");
+    int rounds = (int) l("e2e.rounds");
+    for (String broker : v.get("e2e.brokers").split(",")) {
+      for (int r = 1; r <= rounds; r++) {
+        String p = "e2e." + broker + ".";
+        t.append("| ").append(broker).append(" | ").append(r).append(r % 2 == 1 ? " (framework first)" : " (raw first)")
+            .append(" | ").append(v.get(p + "framework.round" + r)).append(" | ").append(v.get(p + "raw.round" + r)).append(" |\n");
+      }
     }
     return t.toString().trim();
   }
