@@ -3,7 +3,6 @@ package io.rrpc.runtime;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -13,7 +12,7 @@ import java.util.logging.Logger;
  * deadline's {@code timeout} — and is published; anything after it is dropped and counted.
  *
  * <p>Runs as a {@link Runnable} on a worker (the handler call) and as a {@link Callable} on the
- * scheduler (the deadline). Its state is one atomic int: {@code >= 0} while open, counting duplicate
+ * scheduler ({@link Deadlines}, at the deadline). Its state is one atomic int: {@code >= 0} while open, counting duplicate
  * requests waiting for the same reply; {@link #ANSWERING} for the instant the reply is being stored;
  * {@link #ANSWERED} after.
  */
@@ -32,8 +31,6 @@ final class Exchange implements Runnable, Callable<Void> {
   private volatile String commandKey;
   /** When the answer won; read by {@link RecentRequests} to expire the entry. */
   volatile long answeredAtNanos;
-  /** The deadline timer, set by the callback thread before the exchange reaches a worker. */
-  volatile ScheduledFuture<?> deadlineTimer;
 
   Exchange(RequestPipeline pipeline, RrpcRequest request) {
     this.pipeline = pipeline;
@@ -73,7 +70,12 @@ final class Exchange implements Runnable, Callable<Void> {
     settle(result, start);
   }
 
-  /** On the scheduler: the deadline passed. */
+  /** Whether the exchange has its answer (or is storing it this very moment). */
+  boolean isAnswered() {
+    return state.get() < 0;
+  }
+
+  /** On the scheduler, from {@link Deadlines}: the deadline passed. */
   @Override
   public Void call() {
     if (answerError(Outcome.TIMEOUT, Outcome.TIMEOUT.code(), "no reply within " + pipeline.deadlineMillis + " ms")) {
@@ -194,10 +196,6 @@ final class Exchange implements Runnable, Callable<Void> {
     reply = payload;
     answeredAtNanos = System.nanoTime();
     state.set(ANSWERED);
-    ScheduledFuture<?> timer = deadlineTimer;
-    if (timer != null && outcome != Outcome.TIMEOUT) {
-      timer.cancel(false);
-    }
     pipeline.answered(this, outcome, waiting);
     return true;
   }

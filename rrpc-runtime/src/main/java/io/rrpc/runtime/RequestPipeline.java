@@ -28,8 +28,8 @@ final class RequestPipeline implements MqttSession.Listener {
   private final int maxPayloadBytes;
   private final ErrorReplyPolicy policy;
   private final ThreadPoolExecutor workers;
-  private final ScheduledExecutorService scheduler;
   private final RecentRequests recent;
+  private final Deadlines deadlines;
   private final Object quiet = new Object();
   private volatile boolean stopping;
 
@@ -42,11 +42,11 @@ final class RequestPipeline implements MqttSession.Listener {
     this.metrics = metrics;
     this.replies = replies;
     this.workers = workers;
-    this.scheduler = scheduler;
     this.deadlineMillis = deadlineMillis;
     this.deadlineNanos = TimeUnit.MILLISECONDS.toNanos(deadlineMillis);
     this.maxPayloadBytes = maxPayloadBytes;
     this.recent = new RecentRequests(deadlineNanos, recentCapacity);
+    this.deadlines = new Deadlines(scheduler);
   }
 
   @Override
@@ -82,7 +82,7 @@ final class RequestPipeline implements MqttSession.Listener {
       return;
     }
     try {
-      exchange.deadlineTimer = scheduler.schedule((java.util.concurrent.Callable<Void>) exchange, deadlineNanos, TimeUnit.NANOSECONDS);
+      deadlines.track(exchange);
       workers.execute(exchange);
     } catch (RejectedExecutionException full) {
       exchange.answerError(Outcome.BUSY, Outcome.BUSY.code(), "the device is busy, try again later");

@@ -77,6 +77,25 @@ class DeadlineTest extends DeviceTestBase {
   }
 
   @Test
+  void oneTimerAnswersEveryOpenRequestAtItsOwnDeadline() throws Exception {
+    // One timer serves all deadlines, waking only for the oldest open request: requests answered in
+    // time must neither leave it behind nor stop it, whether it is waiting or idle when the next comes.
+    start(builder().deadline(300, TimeUnit.MILLISECONDS));
+    assertEquals("ok", hub.call("closed"));
+    assertEquals("error timeout: no reply within 300 ms",
+        HubClient.text(hub.send(HubClient.newProcessId(), "later").get(5, TimeUnit.SECONDS)));
+    assertEquals("ok", hub.call("closed"));
+    assertEquals("ok", hub.call("closed"));
+    assertEquals("error timeout: no reply within 300 ms",
+        HubClient.text(hub.send(HubClient.newProcessId(), "later").get(5, TimeUnit.SECONDS)));
+
+    RrpcMetrics m = device.metrics();
+    assertEquals(2, m.outcome(Outcome.TIMEOUT));
+    assertEquals(3, m.outcome(Outcome.SUCCESS));
+    assertEquals(0, m.inFlight());
+  }
+
+  @Test
   void defaultDeadlineAnswersBeforeTheHubGivesUp() throws Exception {
     start();
     assertEquals("error timeout: no reply within 3500 ms",

@@ -1,0 +1,13 @@
+package io.rrpc.bench.device;
+
+/** A device {@link DeviceMain} can run: the framework's aircon device or the raw Paho floor. */
+interface ServedDevice {
+  /** Connects and subscribes; returns once requests can arrive. */
+  void start() throws Exception;
+
+  /** Device-specific counters for the harness's log. */
+  String describe();
+
+  /** Disconnects. */
+  void close() throws Exception;
+}
