@@ -10,8 +10,9 @@ import org.eclipse.paho.client.mqttv3.IMqttToken;
 
 /**
  * Publishes replies at QoS 0 without ever waiting. A reply that cannot go out because the connection is
- * down is held until the subscription is back, then sent if its deadline has not passed, else dropped
- * and counted: the hub has given up on it by then.
+ * down is held until the subscription is back, then sent if the hub is still waiting for it, else
+ * dropped and counted. The hub waits 4 s from publishing the request (or the device's deadline, if
+ * that is longer); a {@code timeout} reply made at the device's deadline still has the margin.
  *
  * <p>One listener instance serves every publish; the exchange travels as Paho's user context, so a
  * reply costs no extra allocation here.
@@ -20,14 +21,17 @@ final class ReplySender implements IMqttActionListener {
   private static final Logger LOG = Logger.getLogger("io.rrpc.runtime");
 
   private final MetricsRecorder metrics;
+  private final long holdNanos;
   private final ConcurrentLinkedQueue<Exchange> held = new ConcurrentLinkedQueue<>();
   private final AtomicInteger outstanding = new AtomicInteger();
   private final Object flushed = new Object();
   private volatile MqttSession session;
   private volatile boolean flushing;
 
-  ReplySender(MetricsRecorder metrics) {
+  /** @param holdMillis how long after a request's arrival its reply is still worth sending */
+  ReplySender(MetricsRecorder metrics, long holdMillis) {
     this.metrics = metrics;
+    this.holdNanos = TimeUnit.MILLISECONDS.toNanos(holdMillis);
   }
 
   void attach(MqttSession session) {
@@ -51,7 +55,7 @@ final class ReplySender implements IMqttActionListener {
       if (e == null) {
         break;
       }
-      if (e.request.isExpired()) {
+      if (tooLate(e)) {
         expired(e);
       } else {
         send(e);
@@ -79,7 +83,8 @@ final class ReplySender implements IMqttActionListener {
     }
     Exchange e;
     while ((e = held.poll()) != null) {
-      expired(e);
+      metrics.expiredRepliesDropped.increment();
+      LOG.warning("rrpc reply dropped, closing while disconnected, processId: " + e.request.processId());
     }
   }
 
@@ -100,7 +105,7 @@ final class ReplySender implements IMqttActionListener {
   }
 
   private void hold(Exchange exchange) {
-    if (exchange.request.isExpired()) {
+    if (tooLate(exchange)) {
       expired(exchange);
       return;
     }
@@ -110,9 +115,13 @@ final class ReplySender implements IMqttActionListener {
     }
   }
 
+  private boolean tooLate(Exchange exchange) {
+    return System.nanoTime() - exchange.request.arrivalNanos() >= holdNanos;
+  }
+
   private void expired(Exchange exchange) {
     metrics.expiredRepliesDropped.increment();
-    LOG.warning("rrpc reply dropped, deadline passed while disconnected, processId: " + exchange.request.processId());
+    LOG.warning("rrpc reply dropped, the hub stopped waiting while disconnected, processId: " + exchange.request.processId());
   }
 
   private void settled() {

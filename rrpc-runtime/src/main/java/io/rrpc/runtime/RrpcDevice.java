@@ -42,6 +42,8 @@ public final class RrpcDevice implements AutoCloseable {
   public static final int DEFAULT_QUEUE_CAPACITY = 256;
   /** The sdkappid Tencent's Java SDK puts in the username. */
   public static final String DEFAULT_SDK_APP_ID = "12010126";
+  /** The hub gives up on a request this long after publishing it. */
+  static final long HUB_DEADLINE_MILLIS = 4000;
   // Duplicate detection remembers at most this many answered processIds (a window's worth at 1000/s).
   private static final int RECENT_CAPACITY = 4096;
 
@@ -102,7 +104,7 @@ public final class RrpcDevice implements AutoCloseable {
       workers.prestartAllCoreThreads();
       scheduler = new ScheduledThreadPoolExecutor(1, new NamedThreads(name + "-scheduler"));
       scheduler.setRemoveOnCancelPolicy(true);
-      replies = new ReplySender(metrics);
+      replies = new ReplySender(metrics, Math.max(config.hubDeadlineMillis, config.deadlineMillis));
       pipeline = new RequestPipeline(topics, table, config.errorReplyPolicy, metrics, replies, workers, scheduler,
           config.deadlineMillis, config.maxPayloadBytes, RECENT_CAPACITY);
       ConnectIdentity identity = new ConnectIdentity(device, config.sdkAppId, config.signatureAlgorithm,
@@ -138,6 +140,7 @@ public final class RrpcDevice implements AutoCloseable {
       state = State.CLOSED;
     }
     boolean interrupted = false;
+    LOG.info("closing, " + metrics.inFlight.get() + " requests in flight");
     try {
       pipeline.stopAccepting();
       // Every accepted request is answered by its deadline at the latest; the extra second covers the
@@ -208,6 +211,7 @@ public final class RrpcDevice implements AutoCloseable {
     private long backoffMinMillis = 1000;
     private long backoffMaxMillis = TimeUnit.SECONDS.toMillis(60);
     private ErrorReplyPolicy errorReplyPolicy = ErrorReplyPolicy.standard();
+    private long hubDeadlineMillis = HUB_DEADLINE_MILLIS;
 
     private Builder() {}
 
@@ -381,6 +385,12 @@ public final class RrpcDevice implements AutoCloseable {
       return new RrpcDevice(this, table, endpoint);
     }
 
+    /** Test seam: how long the hub waits for a reply, which bounds how long a reply is held for a reconnect. */
+    Builder hubDeadline(long duration, TimeUnit unit) {
+      this.hubDeadlineMillis = unit.toMillis(duration);
+      return this;
+    }
+
     private static void require(boolean ok, String message) {
       if (!ok) {
         throw new IllegalArgumentException(message);
@@ -408,6 +418,7 @@ public final class RrpcDevice implements AutoCloseable {
       c.backoffMinMillis = backoffMinMillis;
       c.backoffMaxMillis = backoffMaxMillis;
       c.errorReplyPolicy = errorReplyPolicy;
+      c.hubDeadlineMillis = hubDeadlineMillis;
       return c;
     }
   }

@@ -88,6 +88,19 @@ final class HubClient implements AutoCloseable, MqttCallback {
     return out;
   }
 
+  /** Waits until {@code count} replies to {@code processId} have arrived; fails on timeout. */
+  synchronized List<String> awaitReplies(String processId, int count, long timeoutMillis) throws InterruptedException {
+    long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+    while (replies(processId).size() < count) {
+      long left = end - System.nanoTime();
+      if (left <= 0) {
+        throw new AssertionError("expected " + count + " replies to " + processId + ", got " + replies(processId));
+      }
+      TimeUnit.NANOSECONDS.timedWait(this, left);
+    }
+    return replies(processId);
+  }
+
   /** Every reply topic seen so far, in arrival order. */
   List<String> replyTopics() {
     return new ArrayList<>(replyTopics);
@@ -112,6 +125,9 @@ final class HubClient implements AutoCloseable, MqttCallback {
     String processId = topic.substring(replyPrefix.length());
     allReplies.computeIfAbsent(processId, k -> new CopyOnWriteArrayList<>()).add(message.getPayload());
     reply(processId).complete(message.getPayload());
+    synchronized (this) {
+      notifyAll();
+    }
   }
 
   @Override

@@ -1,7 +1,6 @@
 package io.rrpc.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -9,48 +8,14 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The request path against a real broker: the right reply, on the right topic, for every request. */
-class RequestPathTest {
-  static MoquetteBroker broker;
-  AirconCommands aircon = new AirconCommands();
-  RrpcDevice device;
-  HubClient hub;
-
-  @BeforeAll
-  static void startBroker() {
-    broker = MoquetteBroker.start();
-  }
-
-  @AfterAll
-  static void stopBroker() {
-    broker.close();
-  }
-
-  @AfterEach
-  void closeDevice() throws Exception {
-    aircon.release.countDown();
-    if (device != null) {
-      device.close();
-    }
-    if (hub != null) {
-      hub.close();
-    }
-  }
-
-  void start(RrpcDevice.Builder builder) throws Exception {
-    device = builder.build();
-    device.start();
-    hub = TestDevices.hub(broker.uri());
-  }
+class RequestPathTest extends DeviceTestBase {
 
   @Test
   void requestIsAnsweredOnTheReplyTopicOfItsProcessId() throws Exception {
-    start(TestDevices.builder(broker.uri(), new AirconCommands_RrpcDispatcher(aircon)));
+    start();
     String processId = HubClient.newProcessId();
 
     byte[] reply = hub.send(processId, "closed").get(5, TimeUnit.SECONDS);
@@ -68,7 +33,7 @@ class RequestPathTest {
 
   @Test
   void textArgumentsJsonParamsAndJsonReplies() throws Exception {
-    start(TestDevices.builder(broker.uri(), new AirconCommands_RrpcDispatcher(aircon)));
+    start();
     assertEquals("a b  c", hub.call("echo   a b  c  "));
     assertEquals("temperature 24", hub.call("{\"method\":\"setTemperature\",\"params\":{\"celsius\":24}}"));
     assertEquals("{\"power\":\"on\",\"celsius\":24}", hub.call("{\"method\":\"status\"}"));
@@ -77,7 +42,7 @@ class RequestPathTest {
 
   @Test
   void hundredConcurrentRequestsEachGetTheirOwnReply() throws Exception {
-    start(TestDevices.builder(broker.uri(), new AirconCommands_RrpcDispatcher(aircon)).workers(4));
+    start(builder().workers(4));
     List<String> ids = new ArrayList<>();
     List<CompletableFuture<byte[]>> replies = new ArrayList<>();
     for (int i = 0; i < 100; i++) {

@@ -50,6 +50,12 @@ final class DeviceRegistry {
     return d == null ? null : d.secret.clone();
   }
 
+  /** The base64 secret of a registered device, or {@code null}. */
+  String secretBase64(String productId, String deviceName) {
+    Device d = byClientId.get(productId + deviceName);
+    return d == null || !d.productId.equals(productId) ? null : Base64.getEncoder().encodeToString(d.secret);
+  }
+
   boolean contains(String productId, String deviceName) {
     Device d = byClientId.get(productId + deviceName);
     return d != null && d.productId.equals(productId);

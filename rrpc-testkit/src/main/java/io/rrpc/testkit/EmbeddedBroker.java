@@ -5,6 +5,9 @@ import io.moquette.broker.config.MemoryConfig;
 import io.moquette.broker.security.IAuthenticator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -38,8 +41,9 @@ import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
  * hub's own service client ({@link #serviceConnectOptions()}). Without the check every client is let in.
  *
  * <p>Persistence, websockets and telemetry are off; Moquette's own logging is set to WARNING unless
- * {@code io.moquette.level} is configured. {@link #close()} takes about 2 s: Netty's graceful shutdown
- * waits for a quiet period that Moquette does not let us shorten. Thread-safe.
+ * {@code io.moquette.level} is configured. Moquette's full shutdown takes about 2 s: Netty's graceful shutdown
+ * waits for a quiet period that Moquette does not let us shorten, so it finishes in the background once
+ * the port is closed. Thread-safe.
  */
 public final class EmbeddedBroker implements LocalBroker {
   private static final Logger LOG = Logger.getLogger("io.rrpc.testkit.broker");
@@ -68,24 +72,33 @@ public final class EmbeddedBroker implements LocalBroker {
     RANDOM.nextBytes(random);
     this.servicePassword = hex(random).getBytes(StandardCharsets.US_ASCII);
 
-    Properties config = new Properties();
-    config.setProperty("host", "127.0.0.1");
-    config.setProperty("port", "0");
-    config.setProperty("websocket_port", "disabled");
-    config.setProperty("persistence_enabled", "false");
-    config.setProperty("telemetry_enabled", "false");
-    config.setProperty("allow_anonymous", Boolean.toString(!checkCredentials));
-    config.setProperty("buffer_flush_millis", "0");
-    config.setProperty("netty.tcp_nodelay", "true");
-    config.setProperty("netty.mqtt.message_size", Integer.toString(MAX_MQTT_PACKET));
-    this.server = new Server();
-    presence.attach(server);
-    try {
-      server.startServer(new MemoryConfig(config), Collections.singletonList(presence), null, new Login(), presence);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot start the embedded MQTT broker", e);
+    Server started = null;
+    int startedPort = 0;
+    RuntimeException failure = null;
+    // Moquette can bind port 0, but reads the port back into a plain HashMap from a Netty thread,
+    // racing with getPort(): take a port the OS reports free instead, and retry if someone takes it first.
+    for (int attempt = 0; attempt < 5 && started == null; attempt++) {
+      int candidate = freePort();
+      Server s = new Server();
+      presence.attach(s);
+      try {
+        s.startServer(new MemoryConfig(config(candidate, checkCredentials)), Collections.singletonList(presence),
+            null, new Login(), presence);
+        started = s;
+        startedPort = candidate;
+      } catch (IOException e) {
+        failure = new UncheckedIOException(e);
+        stopInBackground(s, candidate);
+      } catch (RuntimeException e) { // Moquette's "could not bind" is one
+        failure = e;
+        stopInBackground(s, candidate);
+      }
     }
-    this.port = boundPort(server);
+    if (started == null) {
+      throw new IllegalStateException("cannot start the embedded MQTT broker", failure);
+    }
+    this.server = started;
+    this.port = startedPort;
     LOG.fine(() -> "embedded broker on " + uri() + (checkCredentials ? " checking KEY logins" : ""));
   }
 
@@ -160,11 +173,24 @@ public final class EmbeddedBroker implements LocalBroker {
     return new ArrayList<>(refusals);
   }
 
-  /** Stops the broker and disconnects every client. Idempotent; takes about 2 s (see the class docs). */
+  /**
+   * Stops the broker: returns once its port refuses connections, which drops every client. Idempotent.
+   *
+   * <p>Moquette's own shutdown then goes on for about 2 s on a thread of its own: Netty's graceful
+   * shutdown waits for a quiet period that Moquette does not let us shorten, and nothing waits for it,
+   * since each broker has its own port and state.
+   */
   @Override
   public void close() {
-    if (closed.compareAndSet(false, true)) {
-      server.stopServer();
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    stopInBackground(server, port);
+    // Netty closes the listening socket and the client connections first, within milliseconds. Probing
+    // by binding the port, not by connecting: a connection accepted mid-shutdown makes Netty log errors.
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!isFree(port) && System.nanoTime() - deadline < 0) {
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
     }
   }
 
@@ -210,21 +236,48 @@ public final class EmbeddedBroker implements LocalBroker {
     }
   }
 
-  /**
-   * Moquette reads the port the OS chose from a listener it adds after binding, which may run on a
-   * Netty thread a moment later: wait for it, bounded.
-   */
-  private static int boundPort(Server server) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    int port;
-    while ((port = server.getPort()) <= 0) {
-      if (System.nanoTime() - deadline > 0) {
-        server.stopServer();
-        throw new IllegalStateException("the embedded MQTT broker did not report its port");
-      }
-      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+  private static Properties config(int port, boolean checkCredentials) {
+    Properties config = new Properties();
+    config.setProperty("host", "127.0.0.1");
+    config.setProperty("port", Integer.toString(port));
+    config.setProperty("websocket_port", "disabled");
+    config.setProperty("persistence_enabled", "false");
+    config.setProperty("telemetry_enabled", "false");
+    config.setProperty("allow_anonymous", Boolean.toString(!checkCredentials));
+    config.setProperty("buffer_flush_millis", "0");
+    config.setProperty("netty.tcp_nodelay", "true");
+    config.setProperty("netty.mqtt.message_size", Integer.toString(MAX_MQTT_PACKET));
+    return config;
+  }
+
+  private static int freePort() {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException("no free port on 127.0.0.1", e);
     }
-    return port;
+  }
+
+  /** Runs Moquette's 2 s shutdown on a thread of its own. */
+  private static void stopInBackground(Server server, int port) {
+    Thread stopper = new Thread(() -> {
+      try {
+        server.stopServer();
+      } catch (RuntimeException e) {
+        LOG.log(Level.FINE, "stopping a broker that did not start", e);
+      }
+    }, "rrpc-embedded-broker-stop-" + port);
+    stopper.start();
+  }
+
+  private static boolean isFree(int port) {
+    try (ServerSocket s = new ServerSocket()) {
+      s.setReuseAddress(true); // connections in TIME_WAIT do not count, a listener does
+      s.bind(new InetSocketAddress("127.0.0.1", port));
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   private static Logger quietUnlessConfigured(String name) {

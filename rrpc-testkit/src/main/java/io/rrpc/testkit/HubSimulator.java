@@ -1,5 +1,7 @@
 package io.rrpc.testkit;
 
+import io.rrpc.runtime.DeviceInfo;
+import io.rrpc.runtime.RrpcDevice;
 import io.rrpc.testkit.DevicePresence.Status;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -319,6 +321,38 @@ public final class HubSimulator implements AutoCloseable {
   /** Registers a device with the given base64 secret, or changes the secret of a registered one. */
   public void registerDevice(String productId, String deviceName, String deviceSecretBase64) {
     registry.register(productId, deviceName, deviceSecretBase64);
+  }
+
+  /**
+   * The identity of a device for the runtime: KEY mode with the device's registered secret, registering
+   * it with a fresh one first if needed. Idempotent.
+   */
+  public DeviceInfo deviceInfo(String productId, String deviceName) {
+    String secret;
+    synchronized (registry) {
+      secret = registry.secretBase64(productId, deviceName);
+      if (secret == null) {
+        secret = registry.register(productId, deviceName);
+      }
+    }
+    return DeviceInfo.builder().productId(productId).deviceName(deviceName).deviceSecret(secret).build();
+  }
+
+  /**
+   * An {@link RrpcDevice} builder for a registered device ({@link #deviceInfo}) on this simulator's
+   * broker; add dispatchers and options, then build and start it.
+   *
+   * <pre>{@code
+   * try (RrpcDevice device = hub.deviceBuilder("KL4J2XXXX8", "airConditioner1")
+   *     .dispatcher(new AirconCommands_RrpcDispatcher(new AirconCommands(aircon)))
+   *     .build()) {
+   *   device.start();
+   *   assertEquals("ok", hub.publishRrpc("KL4J2XXXX8", "airConditioner1", "closed").payloadText());
+   * }
+   * }</pre>
+   */
+  public RrpcDevice.Builder deviceBuilder(String productId, String deviceName) {
+    return RrpcDevice.builder().deviceInfo(deviceInfo(productId, deviceName)).brokerUri(uri);
   }
 
   /**

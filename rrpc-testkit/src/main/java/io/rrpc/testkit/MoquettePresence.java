@@ -19,15 +19,18 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Moquette's interceptor events run on a thread pool after the broker has acknowledged the packet,
  * so a device can have its SUBACK before the event arrives: they only wake up waiters here. The state
- * itself comes from calls Moquette makes synchronously, before it answers the client: whether a client
- * is connected from {@link Server#listConnectedClients()}; its subscriptions from the authorization
- * check of each SUBSCRIBE ({@link #canRead}), forgotten when the client logs in again (a clean session
- * starts with none). Unsubscribes are not tracked (devices do not unsubscribe their RRPC topic): at
+ * itself comes from calls Moquette makes synchronously: whether a client is connected from {@link
+ * Server#listConnectedClients()}, which lists a client only once its CONNACK has been written, so a
+ * client that passed the login check (before the CONNACK) counts as connected until then; its
+ * subscriptions from the authorization check of each SUBSCRIBE ({@link #canRead}, before the SUBACK),
+ * forgotten when the client logs in again (a clean session starts with none). Unsubscribes are not tracked (devices do not unsubscribe their RRPC topic): at
  * worst a stale subscription turns a {@code DeviceNoSubscription} into an {@code RRPCTimeout}, never the
  * reverse.
  */
 final class MoquettePresence extends AbstractInterceptHandler implements DevicePresence, IAuthorizatorPolicy {
   private final Map<String, Set<String>> filtersByClient = new ConcurrentHashMap<>();
+  /** Clients that passed the login check and may not be listed as connected yet. */
+  private final Set<String> connecting = ConcurrentHashMap.newKeySet();
   private final PresenceListeners listeners = new PresenceListeners();
   private volatile Server server;
 
@@ -38,6 +41,7 @@ final class MoquettePresence extends AbstractInterceptHandler implements DeviceP
   /** A client has passed the login check: its clean session has no subscriptions yet. */
   void loggedIn(String clientId) {
     filtersByClient.put(clientId, ConcurrentHashMap.newKeySet());
+    connecting.add(clientId);
   }
 
   @Override
@@ -58,15 +62,15 @@ final class MoquettePresence extends AbstractInterceptHandler implements DeviceP
 
   private boolean isConnected(String clientId) {
     Server s = server;
-    if (s == null) {
-      return false;
-    }
-    for (ClientDescriptor client : s.listConnectedClients()) {
-      if (client.getClientID().equals(clientId)) {
-        return true;
+    if (s != null) {
+      for (ClientDescriptor client : s.listConnectedClients()) {
+        if (client.getClientID().equals(clientId)) {
+          connecting.remove(clientId);
+          return true;
+        }
       }
     }
-    return false;
+    return connecting.contains(clientId);
   }
 
   @Override
@@ -113,11 +117,13 @@ final class MoquettePresence extends AbstractInterceptHandler implements DeviceP
 
   @Override
   public void onDisconnect(InterceptDisconnectMessage msg) {
+    connecting.remove(msg.getClientID());
     listeners.fire();
   }
 
   @Override
   public void onConnectionLost(InterceptConnectionLostMessage msg) {
+    connecting.remove(msg.getClientID());
     listeners.fire();
   }
 

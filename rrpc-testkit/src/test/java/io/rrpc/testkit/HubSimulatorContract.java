@@ -178,4 +178,15 @@ abstract class HubSimulatorContract {
       assertTrue(hub.awaitOnline(PRODUCT, name, Duration.ofSeconds(5)));
     }
   }
+
+  @Test
+  void aSecondConnectionWithTheSameIdentityTakesOver(LocalBroker broker, HubSimulator hub) throws Exception {
+    String name = newDeviceName();
+    String secret = hub.registerDevice(PRODUCT, name);
+    try (PahoDevice old = PahoDevice.start(broker, PRODUCT, name, secret, (id, p) -> CompletableFuture.completedFuture(utf8("old")));
+        PahoDevice current = PahoDevice.start(broker, PRODUCT, name, secret,
+            (id, p) -> CompletableFuture.completedFuture(utf8("new")))) {
+      assertEquals("new", hub.publishRrpc(PRODUCT, name, "who").payloadText());
+    }
+  }
 }

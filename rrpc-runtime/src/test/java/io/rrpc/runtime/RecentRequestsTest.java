@@ -1,0 +1,64 @@
+package io.rrpc.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The duplicate window's bookkeeping, on a synthetic clock. */
+class RecentRequestsTest {
+  static final long WINDOW = TimeUnit.SECONDS.toNanos(4);
+
+  static Exchange exchange(String processId) {
+    return new Exchange(null, RrpcRequest.of(processId, "closed"));
+  }
+
+  static void answer(RecentRequests recent, Exchange e, long atNanos) {
+    e.answeredAtNanos = atNanos;
+    recent.answered(e);
+  }
+
+  @Test
+  void inFlightAndRecentlyAnsweredAreRemembered() {
+    RecentRequests recent = new RecentRequests(WINDOW, 100);
+    Exchange first = exchange("1");
+    assertNull(recent.register(first, 0));
+    assertSame(first, recent.register(exchange("1"), 10), "in flight");
+    answer(recent, first, 100);
+    assertSame(first, recent.register(exchange("1"), 100 + WINDOW - 1), "answered within the window");
+  }
+
+  @Test
+  void forgottenOneWindowAfterTheAnswer() {
+    RecentRequests recent = new RecentRequests(WINDOW, 100);
+    Exchange first = exchange("1");
+    recent.register(first, 0);
+    answer(recent, first, 100);
+    Exchange again = exchange("1");
+    assertNull(recent.register(again, 100 + WINDOW), "a new request after the window");
+    assertSame(again, recent.register(exchange("1"), 100 + WINDOW + 1));
+  }
+
+  @Test
+  void boundedByCapacityOldestAnsweredFirst() {
+    RecentRequests recent = new RecentRequests(WINDOW, 3);
+    for (int i = 0; i < 10; i++) {
+      Exchange e = exchange(Integer.toString(i));
+      assertNull(recent.register(e, i));
+      answer(recent, e, i);
+    }
+    assertEquals(4, recent.size(), "at most capacity answered entries, plus the newest");
+    assertNull(recent.register(exchange("0"), 11), "the oldest was forgotten first");
+  }
+
+  @Test
+  void aFloodOfInFlightRequestsStopsBeingTrackedInsteadOfGrowing() {
+    RecentRequests recent = new RecentRequests(WINDOW, 3);
+    for (int i = 0; i < 100; i++) {
+      recent.register(exchange(Integer.toString(i)), i);
+    }
+    assertEquals(6, recent.size());
+  }
+}
