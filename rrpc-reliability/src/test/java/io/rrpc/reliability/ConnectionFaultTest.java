@@ -39,8 +39,9 @@ class ConnectionFaultTest {
           dut.proxy.cut();
         }
       });
-      assertTrue(dut.proxy.awaitAcceptedConnections(2, RECONNECT_LIMIT), "the device never reconnected");
-      assertTrue(hub.awaitOnline(DeviceUnderTest.PRODUCT, dut.name, RECONNECT_LIMIT), "not subscribed again");
+      try (ServingProbe probe = new ServingProbe(broker)) {
+        probe.awaitServing(dut.name, RECONNECT_LIMIT);
+      }
       row.reconnected(System.nanoTime() - cutAt[0]);
 
       PacedCalls.run(hub, dut.name, after, "after", perPhase, 2000, i -> {});
@@ -64,7 +65,8 @@ class ConnectionFaultTest {
     int runs = Scale.of(2, 10);
     ScenarioRow row = new ScenarioRow("stalled connection (no bytes move, socket open), keep-alive 1 s",
         "Moquette (embedded)").runs(runs);
-    try (DeviceUnderTest dut = DeviceUnderTest.start(hub, broker, b -> b.keepAliveSeconds(1))) {
+    try (DeviceUnderTest dut = DeviceUnderTest.start(hub, broker, b -> b.keepAliveSeconds(1));
+        ServingProbe probe = new ServingProbe(broker)) {
       for (int run = 0; run < runs; run++) {
         row.calls.track(hub.publishRrpcAsync(DeviceUnderTest.PRODUCT, dut.name, "echo ready-" + run), "ready-" + run);
         row.calls.settleAll(10_000);
@@ -76,7 +78,7 @@ class ConnectionFaultTest {
         assertTrue(dut.proxy.awaitAcceptedConnections(connections + 1, RECONNECT_LIMIT),
             "keep-alive never noticed the stalled connection");
         dut.proxy.resume(); // lets the abandoned connection end
-        assertTrue(hub.awaitOnline(DeviceUnderTest.PRODUCT, dut.name, RECONNECT_LIMIT), "not subscribed again");
+        probe.awaitServing(dut.name, RECONNECT_LIMIT);
         String text = "served-" + run;
         CompletableFuture<RrpcResult> served = hub.publishRrpcAsync(DeviceUnderTest.PRODUCT, dut.name, "echo " + text);
         row.calls.track(served, text);
@@ -91,5 +93,56 @@ class ConnectionFaultTest {
     ReliabilityReport.INSTANCE.record(row);
     assertEquals(0, row.calls.crossed.get(), () -> "crossed: " + row.calls.problems);
     assertEquals(0, row.lost(), () -> "lost: " + row.calls.problems);
+  }
+
+  @Test
+  void repeatedFlappingLeaksNoThreadsAndNoMemory(HubSimulator hub, EmbeddedBroker broker) throws Exception {
+    int flaps = Scale.of(20, 200);
+    ScenarioRow row = new ScenarioRow("flapping: connection cut " + flaps + " times in a row", "Moquette (embedded)")
+        .runs(flaps);
+    int threadsBefore;
+    int threadsAfter;
+    long heapBefore;
+    long heapAfter;
+    String census;
+    try (DeviceUnderTest dut = DeviceUnderTest.start(hub, broker); ServingProbe probe = new ServingProbe(broker)) {
+      // One flap first, so that every thread a reconnect creates lazily exists before counting.
+      flap(dut, hub, probe, new ScenarioRow("warm-up", ""), -1);
+      threadsBefore = Resources.liveThreads();
+      heapBefore = Resources.heapAfterGcMiB();
+      for (int i = 0; i < flaps; i++) {
+        flap(dut, hub, probe, row, i);
+      }
+      row.calls.settleAll(10_000);
+      threadsAfter = Resources.liveThreads();
+      heapAfter = Resources.heapAfterGcMiB();
+      census = Resources.threadCensus().toString();
+      dut.close();
+      row.lostOnDevice = dut.unsettled();
+    }
+    row.note("live threads " + threadsBefore + " → " + threadsAfter + ", heap after GC " + heapBefore + " → "
+        + heapAfter + " MiB");
+    ReliabilityReport.INSTANCE.record(row);
+    assertEquals(0, row.calls.crossed.get(), () -> "crossed: " + row.calls.problems);
+    assertEquals(0, row.lost(), () -> "lost: " + row.calls.problems);
+    assertEquals(flaps, row.calls.results.get(), () -> "every call between flaps is answered: " + row.calls.problems);
+    // Generous bounds: a leak of one thread or one buffer per flap would exceed them.
+    assertTrue(threadsAfter <= threadsBefore + 5, () -> "threads leak: " + census);
+    assertTrue(heapAfter <= heapBefore + 32, "heap grew by " + (heapAfter - heapBefore) + " MiB");
+  }
+
+  /** One cut, then waits until the device serves again and makes one tracked call. */
+  private static void flap(DeviceUnderTest dut, HubSimulator hub, ServingProbe probe, ScenarioRow row, int i)
+      throws Exception {
+    long connections = dut.proxy.acceptedConnections();
+    long cutAt = System.nanoTime();
+    dut.proxy.cut();
+    assertTrue(dut.proxy.awaitAcceptedConnections(connections + 1, RECONNECT_LIMIT), "the device never reconnected");
+    probe.awaitServing(dut.name, RECONNECT_LIMIT);
+    row.reconnected(System.nanoTime() - cutAt);
+    String text = "flap-" + i;
+    CompletableFuture<RrpcResult> call = hub.publishRrpcAsync(DeviceUnderTest.PRODUCT, dut.name, "echo " + text);
+    row.calls.track(call, text);
+    call.get(10, TimeUnit.SECONDS);
   }
 }
