@@ -147,8 +147,14 @@ final class Exchange implements Runnable, Callable<Void> {
       return;
     }
     String key = commandKey;
-    LOG.log(Level.WARNING, "handler failed, processId: " + request.processId()
-        + (key == null ? "" : ", command: " + abbreviate(key)), t);
+    String where = "processId: " + request.processId() + (key == null ? "" : ", command: " + abbreviate(key));
+    if (state.get() < 0) {
+      // Already answered (timeout): typically the interrupt of a handler still running at close().
+      LOG.log(Level.FINE, "handler failed after its deadline, " + where, t);
+      lateResult();
+      return;
+    }
+    LOG.log(Level.WARNING, "handler failed, " + where, t);
     if (!answerError(Outcome.HANDLER_ERROR, Outcome.HANDLER_ERROR.code(), "the handler failed")) {
       lateResult();
     }

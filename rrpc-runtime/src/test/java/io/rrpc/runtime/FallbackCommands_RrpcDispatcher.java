@@ -6,14 +6,20 @@ import java.util.List;
 /** A generated-style dispatcher whose class has one command and an {@code @RrpcFallback} method. */
 final class FallbackCommands_RrpcDispatcher implements RrpcDispatcher {
   private final String handlerClass;
+  private final String command;
 
   FallbackCommands_RrpcDispatcher(String handlerClass) {
+    this(handlerClass, "version");
+  }
+
+  FallbackCommands_RrpcDispatcher(String handlerClass, String command) {
     this.handlerClass = handlerClass;
+    this.command = command;
   }
 
   @Override
   public List<String> commands() {
-    return Collections.singletonList("version");
+    return Collections.singletonList(command);
   }
 
   @Override
@@ -28,12 +34,11 @@ final class FallbackCommands_RrpcDispatcher implements RrpcDispatcher {
 
   @Override
   public RrpcReply dispatch(RrpcRequest request) {
-    switch (request.commandKey()) {
-      case "version":
-        return RrpcReply.of("1.0");
-      default:
-        // @RrpcFallback String unknown(RrpcRequest request)
-        return RrpcReply.of("unsupported: " + request.commandKey());
+    String key = request.commandKey();
+    if (key.equals(command)) {
+      return RrpcReply.of("1.0");
     }
+    // @RrpcFallback String unknown(RrpcRequest request)
+    return RrpcReply.of("unsupported: " + key);
   }
 }

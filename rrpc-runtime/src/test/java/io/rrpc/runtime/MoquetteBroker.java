@@ -3,6 +3,7 @@ package io.rrpc.runtime;
 import io.moquette.broker.Server;
 import io.moquette.broker.config.MemoryConfig;
 import io.moquette.broker.security.IAuthenticator;
+import io.moquette.broker.security.IAuthorizatorPolicy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -28,12 +29,20 @@ final class MoquetteBroker implements AutoCloseable {
 
   /** A broker that checks every CONNECT with {@code authenticator} ({@code null}: anyone). */
   static MoquetteBroker start(IAuthenticator authenticator) {
-    MoquetteBroker broker = new MoquetteBroker(freePort());
-    broker.startServer(authenticator);
+    return start(freePort(), authenticator, null);
+  }
+
+  /**
+   * A broker on {@code port} that checks CONNECTs with {@code authenticator} and topic access with
+   * {@code authorizator} ({@code null}: anyone, anything).
+   */
+  static MoquetteBroker start(int port, IAuthenticator authenticator, IAuthorizatorPolicy authorizator) {
+    MoquetteBroker broker = new MoquetteBroker(port);
+    broker.startServer(authenticator, authorizator);
     return broker;
   }
 
-  private void startServer(IAuthenticator authenticator) {
+  private void startServer(IAuthenticator authenticator, IAuthorizatorPolicy authorizator) {
     Properties p = new Properties();
     p.setProperty("host", "127.0.0.1");
     p.setProperty("port", Integer.toString(port));
@@ -42,9 +51,10 @@ final class MoquetteBroker implements AutoCloseable {
     p.setProperty("telemetry_enabled", "false");
     p.setProperty("allow_anonymous", Boolean.toString(authenticator == null));
     p.setProperty("immediate_buffer_flush", "true");
+    p.setProperty("buffer_flush_millis", "0");
     p.setProperty("netty.mqtt.message_size", Integer.toString(1024 * 1024));
     try {
-      server.startServer(new MemoryConfig(p), Collections.emptyList(), null, authenticator, null);
+      server.startServer(new MemoryConfig(p), Collections.emptyList(), null, authenticator, authorizator);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -58,16 +68,22 @@ final class MoquetteBroker implements AutoCloseable {
     return port;
   }
 
-  /** Cuts every client off, as a broker crash does. */
-  void disconnectAll() {
-    for (io.moquette.broker.ClientDescriptor c : server.listConnectedClients()) {
-      server.disconnectClient(c.getClientID());
+  /** Cuts one client's connection, as a network fault does; the others stay connected. */
+  void cut(String clientId) {
+    if (!server.disconnectClient(clientId)) {
+      throw new IllegalStateException(clientId + " is not connected");
     }
   }
 
+  /**
+   * Stops the broker in the background: Netty's graceful shutdown waits a 2 s quiet period that no
+   * test needs to sit through. Clients see their connections close at once.
+   */
   @Override
   public void close() {
-    server.stopServer();
+    Thread stopper = new Thread(server::stopServer, "moquette-stop-" + port);
+    stopper.setDaemon(true);
+    stopper.start();
   }
 
   static int freePort() {

@@ -48,6 +48,7 @@ public interface DevicePresence {
   /** Calls {@code listener} (on any thread, quickly) after the status of some client may have changed. */
   void addListener(Runnable listener);
 
+  /** Stops calling a listener added with {@link #addListener}. */
   void removeListener(Runnable listener);
 
   /**

@@ -4,15 +4,10 @@ import io.rrpc.runtime.DeviceInfo;
 import io.rrpc.runtime.RrpcDevice;
 import io.rrpc.testkit.DevicePresence.Status;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -86,12 +81,8 @@ public final class HubSimulator implements AutoCloseable {
   private final boolean devicesMustExist;
   private final long timeoutNanos;
   private final int payloadLimit;
-  private final long firstId;
-  private final AtomicLong lastId;
+  private final PendingCalls pending;
   private final AtomicLong markers = new AtomicLong();
-  private final AtomicLong strayReplies = new AtomicLong();
-  private final Map<String, PendingCall> pending = new ConcurrentHashMap<>();
-  private final ScheduledThreadPoolExecutor scheduler;
   private final Object readiness = new Object();
   private final AtomicBoolean closed = new AtomicBoolean();
   private boolean ready; // guarded by readiness
@@ -104,16 +95,7 @@ public final class HubSimulator implements AutoCloseable {
     this.devicesMustExist = embedded != null && embedded.checksCredentials();
     this.timeoutNanos = b.rrpcTimeout.toNanos();
     this.payloadLimit = b.payloadLimit;
-    // Fresh positive ids of 13 digits, from a random start so that two simulators on one broker do not
-    // collide; Tencent's C SDK refuses processIds over 16 characters.
-    this.firstId = 1_000_000_000_000L + (long) (new SecureRandom().nextDouble() * 8_000_000_000_000L);
-    this.lastId = new AtomicLong(firstId);
-    this.scheduler = new ScheduledThreadPoolExecutor(1, r -> {
-      Thread t = new Thread(r, "rrpc-hub-simulator");
-      t.setDaemon(true);
-      return t;
-    });
-    scheduler.setRemoveOnCancelPolicy(true);
+    this.pending = new PendingCalls(timeoutNanos);
 
     MqttConnectOptions options = embedded != null ? embedded.serviceConnectOptions() : new MqttConnectOptions();
     options.setCleanSession(true);
@@ -123,14 +105,25 @@ public final class HubSimulator implements AutoCloseable {
     options.setAutomaticReconnect(true);
     options.setMaxReconnectDelay(1000);
     options.setSocketFactory(new NoDelaySocketFactory());
-    String clientId = "rrpc-hub-" + Long.toHexString(firstId);
+    String clientId = "rrpc-hub-" + pending.instanceId();
     try {
       client = new MqttAsyncClient(uri, clientId, new MemoryPersistence());
+    } catch (MqttException e) {
+      pending.close();
+      throw new IllegalArgumentException("not a usable broker URI: " + uri, e);
+    }
+    try {
       client.setCallback(new Callback());
       client.connect(options).waitForCompletion(TimeUnit.SECONDS.toMillis(10));
       client.subscribe(REPLY_FILTER, 0).waitForCompletion(TimeUnit.SECONDS.toMillis(10));
     } catch (MqttException e) {
-      scheduler.shutdownNow();
+      closed.set(true);
+      pending.close();
+      try {
+        client.close(true);
+      } catch (MqttException ignored) {
+        // nothing more to release
+      }
       throw new IllegalStateException("hub simulator cannot connect to " + uri + ": " + e, e);
     }
     setReady(true);
@@ -141,6 +134,7 @@ public final class HubSimulator implements AutoCloseable {
     return builder().broker(broker).connect();
   }
 
+  /** A builder: set a {@link Builder#broker broker} or a {@link Builder#uri uri}, then {@link Builder#connect()}. */
   public static Builder builder() {
     return new Builder();
   }
@@ -266,7 +260,7 @@ public final class HubSimulator implements AutoCloseable {
     if (devicesMustExist && !registry.contains(productId, deviceName)) {
       return failed(RrpcCallException.DEVICE_NOT_EXIST, 0, productId + "/" + deviceName + " is not registered");
     }
-    long messageId = lastId.incrementAndGet();
+    long messageId = pending.nextMessageId();
     String clientId = productId + deviceName;
     String topic = "$rrpc/rxd/" + productId + "/" + deviceName + "/" + messageId;
     Status status = presence.status(clientId, topic);
@@ -285,7 +279,9 @@ public final class HubSimulator implements AutoCloseable {
     } catch (MqttException e) {
       seen.completeExceptionally(e);
     }
-    seen.orTimeout(CATCH_UP_MILLIS, TimeUnit.MILLISECONDS).whenComplete((ignored, error) -> {
+    // Decided on the simulator's thread: the stage may complete on the presence source's own thread
+    // (Mosquitto's log reader), which must never run a caller's dependent stages.
+    seen.orTimeout(CATCH_UP_MILLIS, TimeUnit.MILLISECONDS).whenComplete((ignored, error) -> pending.execute(() -> {
       Status now = error == null ? presence.status(clientId, topic) : Status.UNKNOWN;
       CompletableFuture<RrpcResult> outcome =
           isAbsent(now) ? absent(now, clientId, messageId) : send(productId, deviceName, messageId, topic, payload);
@@ -296,13 +292,13 @@ public final class HubSimulator implements AutoCloseable {
           result.complete(r);
         }
       });
-    });
+    }));
     return result;
   }
 
   /** Replies that matched no pending call of this simulator: late (after the deadline) or duplicate. */
   public long strayReplies() {
-    return strayReplies.get();
+    return pending.strayReplies();
   }
 
   /** The number of calls waiting for their reply. */
@@ -417,23 +413,18 @@ public final class HubSimulator implements AutoCloseable {
       return;
     }
     setReady(false);
-    for (String key : pending.keySet()) {
-      PendingCall call = pending.remove(key);
-      if (call != null) {
-        call.fail(RrpcCallException.INTERNAL_ERROR, "the hub simulator was closed");
-      }
-    }
+    pending.close();
     try {
-      client.disconnectForcibly(0, 1000, true);
+      // Not disconnectForcibly: it always waits out its timeout. This also stops a reconnect cycle.
+      client.disconnect(0).waitForCompletion(1000);
     } catch (MqttException e) {
-      LOG.log(Level.FINE, "disconnect on close", e);
+      LOG.log(Level.FINE, "disconnect on close", e); // not connected: nothing to say goodbye to
     }
     try {
       client.close(true);
     } catch (MqttException e) {
       LOG.log(Level.FINE, "close", e);
     }
-    scheduler.shutdownNow();
   }
 
   @Override
@@ -443,61 +434,16 @@ public final class HubSimulator implements AutoCloseable {
 
   private CompletableFuture<RrpcResult> send(
       String productId, String deviceName, long messageId, String topic, byte[] payload) {
-    String key = productId + "/" + deviceName + "/" + messageId;
-    PendingCall call = new PendingCall(messageId);
     if (!isConnected()) {
       return failed(RrpcCallException.INTERNAL_ERROR, messageId, "the hub simulator is not connected to " + uri);
     }
-    try {
-      call.timeout = scheduler.schedule(() -> {
-        if (pending.remove(key, call)) {
-          call.fail(RrpcCallException.RRPC_TIMEOUT,
-              "no reply on $rrpc/txd/" + key + " within " + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms");
-        }
-      }, timeoutNanos, TimeUnit.NANOSECONDS);
-    } catch (java.util.concurrent.RejectedExecutionException e) {
-      return failed(RrpcCallException.INTERNAL_ERROR, messageId, "the hub simulator is closed");
-    }
-    pending.put(key, call);
+    PendingCalls.Call call = pending.register(productId, deviceName, messageId);
     try {
       client.publish(topic, payload, 0, false);
     } catch (MqttException e) {
-      if (pending.remove(key, call)) {
-        call.timeout.cancel(false);
-        call.fail(RrpcCallException.INTERNAL_ERROR, "cannot publish the request: " + e);
-      }
+      pending.abandon(call, RrpcCallException.INTERNAL_ERROR, "cannot publish the request: " + e);
     }
     return call.future;
-  }
-
-  private void onReply(String topic, byte[] payload) {
-    String key = topic.substring(REPLY_PREFIX.length());
-    PendingCall call = pending.remove(key);
-    if (call == null) {
-      if (isOurs(key)) {
-        strayReplies.incrementAndGet();
-      }
-      return;
-    }
-    call.timeout.cancel(false);
-    RrpcResult result = new RrpcResult(call.messageId, payload);
-    try {
-      // Off Paho's callback thread, so that no dependent stage can stall the MQTT client.
-      scheduler.execute(() -> call.future.complete(result));
-    } catch (java.util.concurrent.RejectedExecutionException closing) {
-      call.future.complete(result);
-    }
-  }
-
-  /** Whether a reply key {@code p/d/id} carries an id this simulator issued. */
-  private boolean isOurs(String key) {
-    int slash = key.lastIndexOf('/');
-    try {
-      long id = Long.parseLong(key.substring(slash + 1));
-      return id > firstId && id <= lastId.get();
-    } catch (NumberFormatException e) {
-      return false;
-    }
   }
 
   private boolean awaitStatus(String productId, String deviceName, Duration timeout, Predicate<Status> wanted)
@@ -556,21 +502,6 @@ public final class HubSimulator implements AutoCloseable {
     return f;
   }
 
-  /** One call waiting for its reply. */
-  private static final class PendingCall {
-    final long messageId;
-    final CompletableFuture<RrpcResult> future = new CompletableFuture<>();
-    volatile ScheduledFuture<?> timeout;
-
-    PendingCall(long messageId) {
-      this.messageId = messageId;
-    }
-
-    void fail(String code, String detail) {
-      future.completeExceptionally(new RrpcCallException(code, messageId, detail));
-    }
-  }
-
   private final class Callback implements MqttCallbackExtended {
     @Override
     public void connectComplete(boolean reconnect, String serverUri) {
@@ -607,7 +538,7 @@ public final class HubSimulator implements AutoCloseable {
     public void messageArrived(String topic, MqttMessage message) {
       try {
         if (topic.startsWith(REPLY_PREFIX)) {
-          onReply(topic, message.getPayload());
+          pending.onReply(topic.substring(REPLY_PREFIX.length()), message.getPayload());
         }
       } catch (RuntimeException e) {
         // Never let an exception reach Paho: it would drop the connection.

@@ -135,6 +135,9 @@ public final class MosquittoBroker implements LocalBroker {
         return broker;
       } catch (PortTakenException e) {
         last = e;
+      } catch (RuntimeException e) {
+        deleteDirectory(directory);
+        throw e;
       }
     }
     deleteDirectory(directory);

@@ -47,6 +47,23 @@ class MosquittoRequirementTest {
     assertTrue(failed.getMessage().contains("required"), failed.getMessage());
   }
 
+  @Test
+  void aBinaryThatDoesNotStartFailsAndLeavesNoTemporaryDirectory() throws Exception {
+    java.nio.file.Path tmp = java.nio.file.Paths.get(System.getProperty("java.io.tmpdir"));
+    long before = countBrokerDirectories(tmp);
+
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> MosquittoBroker.start(java.nio.file.Paths.get("/bin/false")));
+    assertTrue(e.getMessage().contains("did not start"), e.getMessage());
+    assertTrue(countBrokerDirectories(tmp) <= before);
+  }
+
+  private static long countBrokerDirectories(java.nio.file.Path tmp) throws java.io.IOException {
+    try (java.util.stream.Stream<java.nio.file.Path> s = java.nio.file.Files.list(tmp)) {
+      return s.filter(p -> p.getFileName().toString().startsWith("rrpc-mosquitto-")).count();
+    }
+  }
+
   private static void restore(String key, String value) {
     if (value == null) {
       System.clearProperty(key);

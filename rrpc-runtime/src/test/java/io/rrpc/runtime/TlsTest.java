@@ -1,0 +1,120 @@
+package io.rrpc.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.security.KeyStore;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * TLS against Mosquitto with the throwaway fixtures: CERT mode with Tencent's PKCS#1 keys and EC keys,
+ * server verification by CA file, trust store or system store, host name verification, and the
+ * explicitly insecure trust-all option.
+ */
+class TlsTest {
+  static MosquittoBroker mosquitto;
+  static int plainPort;
+  static int mutualTlsPort;
+  static int serverTlsPort;
+  static int wrongHostPort;
+  final AirconCommands aircon = new AirconCommands();
+
+  @BeforeAll
+  static void startMosquitto(@TempDir Path dir) throws Exception {
+    plainPort = MoquetteBroker.freePort();
+    mutualTlsPort = MoquetteBroker.freePort();
+    serverTlsPort = MoquetteBroker.freePort();
+    wrongHostPort = MoquetteBroker.freePort();
+    String tls = "cafile " + TlsFixtures.file("ca.pem") + "\ncertfile " + TlsFixtures.file("server.pem")
+        + "\nkeyfile " + TlsFixtures.file("server.key") + "\n";
+    mosquitto = MosquittoBroker.start(dir,
+        "listener " + plainPort + " 127.0.0.1\n"
+            + "listener " + mutualTlsPort + " 127.0.0.1\n" + tls + "require_certificate true\n"
+            + "listener " + serverTlsPort + " 127.0.0.1\n" + tls + "require_certificate false\n"
+            + "listener " + wrongHostPort + " 127.0.0.2\n" + tls + "require_certificate false\n");
+  }
+
+  @AfterAll
+  static void stopMosquitto() throws Exception {
+    if (mosquitto != null) {
+      mosquitto.close();
+    }
+  }
+
+  static DeviceInfo certDevice(String cert, String key, String ca) {
+    return DeviceInfo.builder().productId(TestDevices.PRODUCT_ID).deviceName(TestDevices.DEVICE_NAME)
+        .certificate(TlsFixtures.file(cert), TlsFixtures.file(key)).caFile(TlsFixtures.file(ca)).build();
+  }
+
+  RrpcDevice.Builder builder(DeviceInfo info, String uri) {
+    return TestDevices.builder(uri, new AirconCommands_RrpcDispatcher(aircon)).deviceInfo(info);
+  }
+
+  void assertServes(RrpcDevice device) throws Exception {
+    try (HubClient hub = TestDevices.hub("tcp://127.0.0.1:" + plainPort)) {
+      device.start();
+      assertEquals("ok", hub.call("closed"));
+    } finally {
+      device.close();
+    }
+  }
+
+  @Test
+  void certModeWithTencentsPkcs1RsaKey() throws Exception {
+    assertServes(builder(certDevice("device-rsa.pem", "device-rsa-pkcs1.key", "ca.pem"),
+        "ssl://127.0.0.1:" + mutualTlsPort).build());
+  }
+
+  @Test
+  void certModeWithAnEcKey() throws Exception {
+    assertServes(builder(certDevice("device-ec.pem", "device-ec-sec1.key", "ca.pem"),
+        "ssl://localhost:" + mutualTlsPort).build());
+  }
+
+  @Test
+  void serverSignedByAnotherCaIsRefused() {
+    RrpcDevice device = builder(certDevice("device-rsa.pem", "device-rsa-pkcs8.key", "other-ca.pem"),
+        "ssl://127.0.0.1:" + mutualTlsPort).build();
+    RrpcStartException e = assertThrows(RrpcStartException.class, device::start);
+    assertEquals(RrpcStartException.Reason.TLS_FAILURE, e.reason(), e.getMessage());
+  }
+
+  @Test
+  void systemTrustStoreDoesNotTrustAPrivateCa() {
+    RrpcDevice device = builder(TestDevices.deviceInfo(), "ssl://127.0.0.1:" + serverTlsPort).build();
+    RrpcStartException e = assertThrows(RrpcStartException.class, device::start);
+    assertEquals(RrpcStartException.Reason.TLS_FAILURE, e.reason(), e.getMessage());
+  }
+
+  @Test
+  void keyModeOverTlsWithAGivenTrustStore() throws Exception {
+    assertServes(builder(TestDevices.deviceInfo(), "ssl://127.0.0.1:" + serverTlsPort)
+        .trustStore(caTrustStore()).build());
+  }
+
+  @Test
+  void hostNameIsVerified() throws Exception {
+    RrpcDevice device = builder(TestDevices.deviceInfo(), "ssl://127.0.0.2:" + wrongHostPort)
+        .trustStore(caTrustStore()).build();
+    RrpcStartException e = assertThrows(RrpcStartException.class, device::start);
+    assertEquals(RrpcStartException.Reason.TLS_FAILURE, e.reason(), e.getMessage());
+  }
+
+  @Test
+  void trustAllIsExplicitAndLoud() throws Exception {
+    int mark = LogCapture.INSTANCE.mark();
+    assertServes(builder(TestDevices.deviceInfo(), "ssl://127.0.0.2:" + wrongHostPort)
+        .insecureTrustAllCertificates().build());
+    assertTrue(LogCapture.INSTANCE.count(mark, "WARNING io.rrpc.runtime - INSECURE: TLS server certificates are not verified") == 1,
+        LogCapture.INSTANCE.linesSince(mark).toString());
+  }
+
+  static KeyStore caTrustStore() throws Exception {
+    return BrokerEndpoint.keyStoreOf(PemFiles.certificates(TlsFixtures.file("ca.pem")));
+  }
+}
