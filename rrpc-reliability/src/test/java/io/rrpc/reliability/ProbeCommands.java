@@ -7,6 +7,7 @@ import io.rrpc.runtime.RrpcException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The handlers of the device under test, as a device developer writes them; the rrpc processor
@@ -44,6 +45,17 @@ public final class ProbeCommands {
     state.addProperty("mode", mode == null ? "auto" : mode);
     state.addProperty("fan", fan == null ? 0 : fan);
     return state;
+  }
+
+  /**
+   * Replies like {@code echo} after about a millisecond of simulated I/O, so that one worker serves at
+   * most ~1000 requests a second and a burst has to queue.
+   */
+  @RrpcCommand("work")
+  public String work(String argumentText) {
+    calls.incrementAndGet();
+    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+    return argumentText;
   }
 
   /** Echoes the raw bytes, whatever they are. */
