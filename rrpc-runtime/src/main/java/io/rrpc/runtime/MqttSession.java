@@ -209,6 +209,9 @@ final class MqttSession implements MqttCallback {
       client.connect(options(username, password), password, onReconnected);
     } catch (MqttException | RuntimeException e) {
       clear(password);
+      if (closed) {
+        return; // close() won the race with this attempt
+      }
       LOG.warning("reconnect to " + endpoint.uri + " failed: " + StartFailures.describe(e));
       scheduleReconnect();
     }
@@ -240,6 +243,8 @@ final class MqttSession implements MqttCallback {
   }
 
   private void abandon() {
+    // A connection lost between connect and subscribe may have scheduled a reconnect: stop it.
+    closed = true;
     MqttAsyncClient c = client;
     client = null;
     if (c == null) {

@@ -231,7 +231,14 @@ public final class RrpcRequest {
         }
       }
       reader.endObject();
-      if (reader.peek() != JsonToken.END_DOCUMENT) {
+      JsonToken after;
+      try {
+        after = reader.peek();
+      } catch (IOException trailing) {
+        // In strict mode a second top-level value is a syntax error rather than a token.
+        return malformed("data after the JSON object");
+      }
+      if (after != JsonToken.END_DOCUMENT) {
         return malformed("data after the JSON object");
       }
       if (method == null) {

@@ -57,4 +57,26 @@ class RequestPathTest extends DeviceTestBase {
     assertEquals(100, topics.size(), "one reply per processId, none crossed or repeated");
     assertEquals(100, device.metrics().outcome(Outcome.SUCCESS));
   }
+
+  @Test
+  void requestWithoutASafeProcessIdIsDroppedUnanswered() throws Exception {
+    start();
+    int mark = LogCapture.INSTANCE.mark();
+    hub.publishRaw("$rrpc/rxd/KL4J2XXXX8/airConditioner1/4.2", "closed");
+    hub.publishRaw("$rrpc/rxd/KL4J2XXXX8/airConditioner1/" + OutcomesTest.repeat('7', 65), "closed");
+    LogCapture.INSTANCE.await(mark, "rrpc request dropped: no valid processId", 2, 5, TimeUnit.SECONDS);
+
+    String valid = HubClient.newProcessId();
+    assertEquals("ok", HubClient.text(hub.send(valid, "closed").get(5, TimeUnit.SECONDS)));
+    assertEquals(java.util.Collections.singletonList("$rrpc/txd/KL4J2XXXX8/airConditioner1/" + valid), hub.replyTopics());
+    assertEquals(1, aircon.closedCalls.get());
+    assertEquals(2, device.metrics().invalidRequestsDropped());
+    assertEquals(3, device.metrics().received());
+  }
+
+  @Test
+  void requestSubscriptionAtQos1() throws Exception {
+    start(builder().requestQos(1));
+    assertEquals("ok", hub.call("closed"));
+  }
 }
