@@ -59,6 +59,11 @@ final class ReliabilityReport {
     contributors.add(testClass);
   }
 
+  /** Whether other test classes have run to their end in this JVM. */
+  synchronized boolean hasContributions() {
+    return !contributors.isEmpty();
+  }
+
   /** Writes the report; called once when the JUnit run ends. */
   synchronized void write() {
     if (contributors.isEmpty()) {
@@ -73,6 +78,31 @@ final class ReliabilityReport {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Results the bounded fuzzing executions of this build left in target/reliability (one line: mode|result). */
+  private List<String[]> fuzzingRuns() {
+    List<String[]> rows = new ArrayList<>();
+    Path dir = Paths.get("target", "reliability");
+    String started = System.getProperty("rrpc.reliability.build.started", "");
+    long since;
+    try {
+      since = java.time.Instant.parse(started).toEpochMilli() - 60_000; // the timestamp has whole seconds
+    } catch (java.time.format.DateTimeParseException e) {
+      since = 0;
+    }
+    for (String target : new String[] {"requestDecoding", "generatedDispatcher"}) {
+      Path file = dir.resolve("fuzz-" + target + ".txt");
+      try {
+        if (Files.exists(file) && Files.getLastModifiedTime(file).toMillis() >= since) {
+          String[] parts = new String(Files.readAllBytes(file), StandardCharsets.UTF_8).split("\\|", 2);
+          rows.add(new String[] {"`" + target + "`", parts[0], parts.length > 1 ? parts[1] : ""});
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return rows;
   }
 
   private String markdown(boolean complete) {
@@ -112,9 +142,11 @@ final class ReliabilityReport {
     table(md, "Hostile input", "Each sent to a live device; after each, a normal request is answered.",
         new String[] {"Input", "Documented outcome", "Observed", "Still serving"}, hostile);
     table(md, "Security", "", new String[] {"Check", "Result"}, security);
+    List<String[]> fuzzRows = new ArrayList<>(fuzz);
+    fuzzRows.addAll(fuzzingRuns());
     table(md, "Fuzzing", "Property: the request decoder, the parameter conversions and a generated dispatcher "
         + "never do anything but return a reply, return `null` or throw `RrpcException`.",
-        new String[] {"Target", "Mode", "Result"}, fuzz);
+        new String[] {"Target", "Mode", "Result"}, fuzzRows);
     return md.toString();
   }
 

@@ -94,6 +94,18 @@ final class SuiteLog extends Handler {
     }
   }
 
+  /** Whether a line captured since the last drain contains {@code fragment}. */
+  boolean holds(String fragment) {
+    synchronized (lines) {
+      for (String line : lines) {
+        if (line.contains(fragment)) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
   /** Lines captured since the JVM started. */
   long total() {
     synchronized (lines) {
