@@ -158,11 +158,13 @@ public final class DeviceInfo {
 
     private Builder() {}
 
+    /** The product id from the Tencent console, such as {@code KL4J2XXXX8}; required. */
     public Builder productId(String productId) {
       this.productId = productId;
       return this;
     }
 
+    /** The device name, such as {@code airConditioner1}; required. */
     public Builder deviceName(String deviceName) {
       this.deviceName = deviceName;
       return this;

@@ -21,6 +21,8 @@ final class Exchange implements Runnable, Callable<Void> {
   private static final Logger LOG = Logger.getLogger("io.rrpc.runtime");
   private static final int ANSWERING = -2;
   private static final int ANSWERED = -1;
+  /** In place of a start time: the request failed before any handler was called. */
+  private static final long NOT_CALLED = Long.MIN_VALUE;
 
   final RrpcRequest request;
   private final RequestPipeline pipeline;
@@ -44,22 +46,28 @@ final class Exchange implements Runnable, Callable<Void> {
     if (state.get() < 0) {
       return;
     }
+    String key;
+    try {
+      key = request.commandKey();
+    } catch (RuntimeException malformedJson) {
+      failed(malformedJson, NOT_CALLED);
+      return;
+    }
+    commandKey = key;
+    if (LOG.isLoggable(Level.FINE)) {
+      LOG.fine("rrpc request, processId: " + request.processId() + ", command: " + key);
+    }
+    RrpcDispatcher dispatcher = pipeline.table.forKey(key);
     long start = System.nanoTime();
     RrpcReply result;
     try {
-      String key = request.commandKey();
-      commandKey = key;
-      if (LOG.isLoggable(Level.FINE)) {
-        LOG.fine("rrpc request, processId: " + request.processId() + ", command: " + key);
-      }
-      RrpcDispatcher dispatcher = pipeline.table.forKey(key);
       result = dispatcher == null ? null : dispatcher.dispatch(request);
-      if (result == null) {
-        answerError(Outcome.UNKNOWN_COMMAND, Outcome.UNKNOWN_COMMAND.code(), "unknown command \"" + abbreviate(key) + "\"");
-        return;
-      }
     } catch (Throwable t) {
       failed(t, start);
+      return;
+    }
+    if (result == null) {
+      answerError(Outcome.UNKNOWN_COMMAND, Outcome.UNKNOWN_COMMAND.code(), "unknown command \"" + abbreviate(key) + "\"");
       return;
     }
     settle(result, start);
@@ -133,7 +141,9 @@ final class Exchange implements Runnable, Callable<Void> {
   }
 
   private void failed(Throwable t, long start) {
-    pipeline.metrics.handlerLatency.record(System.nanoTime() - start);
+    if (start != NOT_CALLED) {
+      pipeline.metrics.handlerLatency.record(System.nanoTime() - start);
+    }
     if (t instanceof RrpcException) {
       RrpcException e = (RrpcException) t;
       String code = e.code();

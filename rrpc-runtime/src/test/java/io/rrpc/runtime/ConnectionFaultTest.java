@@ -53,15 +53,17 @@ class ConnectionFaultTest extends DeviceTestBase {
 
   @Test
   void replyTheHubNoLongerWaitsForIsDroppedAndCounted() throws Exception {
-    // The hub waits 400 ms here; the device comes back 750..1500 ms after the cut.
-    start(builder().deadline(200, TimeUnit.MILLISECONDS).hubDeadline(400, TimeUnit.MILLISECONDS)
-        .reconnectBackoff(1500, 1500, TimeUnit.MILLISECONDS));
+    // The deadline (1 s) passes while disconnected; the hub waits 1.2 s here; the device comes back
+    // 1.5..3 s after the cut.
+    start(builder().deadline(1000, TimeUnit.MILLISECONDS).hubDeadline(1200, TimeUnit.MILLISECONDS)
+        .reconnectBackoff(3000, 3000, TimeUnit.MILLISECONDS));
     String id = HubClient.newProcessId();
     hub.send(id, "block");
     assertTrue(aircon.blockStarted.await(5, TimeUnit.SECONDS));
     int mark = LogCapture.INSTANCE.mark();
 
     broker.cut(CLIENT_ID);
+    LogCapture.INSTANCE.await(mark, "connection lost", 1, 5, TimeUnit.SECONDS);
     LogCapture.INSTANCE.await(mark, "rrpc reply dropped, the hub stopped waiting while disconnected, processId: " + id,
         1, 10, TimeUnit.SECONDS);
     LogCapture.INSTANCE.await(mark, "subscribe success", 1, 10, TimeUnit.SECONDS);

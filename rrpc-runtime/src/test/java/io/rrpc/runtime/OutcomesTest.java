@@ -77,6 +77,7 @@ class OutcomesTest extends DeviceTestBase {
     assertEquals("{\"error\":{\"code\":\"malformed_json\",\"message\":\"\\\"method\\\" must be a string\"}}",
         hub.call("  {\"method\":42}"));
     assertEquals(2, device.metrics().outcome(Outcome.MALFORMED_JSON));
+    assertEquals(0, device.metrics().handlerCalls(), "no handler was called");
     assertEquals(0, aircon.closedCalls.get());
   }
 

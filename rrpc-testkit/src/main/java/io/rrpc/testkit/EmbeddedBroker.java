@@ -40,6 +40,12 @@ import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
  * authorized"); {@link #loginRefusals()} tells why. Anonymous clients are refused too, except the
  * hub's own service client ({@link #serviceConnectOptions()}). Without the check every client is let in.
  *
+ * <p>A known Moquette race (0.17, still in its current code): it marks a connection established in a
+ * listener that can run after the client's next packet, so a client that subscribes the instant it has
+ * its CONNACK is, rarely (a fraction of a percent of connections here), dropped with "SUBSCRIBE received
+ * on already closed connection" in the log. Clients should treat a connection lost right after
+ * connecting like any other and reconnect; {@link HubSimulator} does.
+ *
  * <p>Persistence, websockets and telemetry are off; Moquette's own logging is set to WARNING unless
  * {@code io.moquette.level} is configured. Moquette's full shutdown takes about 2 s: Netty's graceful shutdown
  * waits for a quiet period that Moquette does not let us shorten, so it finishes in the background once

@@ -115,7 +115,7 @@ public final class HubSimulator implements AutoCloseable {
     try {
       client.setCallback(new Callback());
       client.connect(options).waitForCompletion(TimeUnit.SECONDS.toMillis(10));
-      client.subscribe(REPLY_FILTER, 0).waitForCompletion(TimeUnit.SECONDS.toMillis(10));
+      subscribeOrAwaitReconnect();
     } catch (MqttException e) {
       closed.set(true);
       pending.close();
@@ -126,7 +126,31 @@ public final class HubSimulator implements AutoCloseable {
       }
       throw new IllegalStateException("hub simulator cannot connect to " + uri + ": " + e, e);
     }
-    setReady(true);
+  }
+
+  /**
+   * Moquette (0.17 and later) may drop a client whose SUBSCRIBE arrives right after its CONNACK, before
+   * Moquette has marked the connection established ("SUBSCRIBE received on already closed connection").
+   * Paho then reconnects by itself and {@link Callback#connectComplete} subscribes again: wait for that.
+   */
+  private void subscribeOrAwaitReconnect() throws MqttException {
+    try {
+      client.subscribe(REPLY_FILTER, 0).waitForCompletion(TimeUnit.SECONDS.toMillis(10));
+      setReady(true);
+    } catch (MqttException e) {
+      if (e.getReasonCode() != MqttException.REASON_CODE_CONNECTION_LOST) {
+        throw e;
+      }
+      LOG.info(() -> "hub simulator lost its connection to " + uri + " while subscribing; waiting for the reconnect");
+      try {
+        if (!awaitConnected(Duration.ofSeconds(10))) {
+          throw e;
+        }
+      } catch (InterruptedException interrupted) {
+        Thread.currentThread().interrupt();
+        throw e;
+      }
+    }
   }
 
   /** Connects a simulator with the default deadline and payload limit to a local broker. */

@@ -62,6 +62,15 @@ class HubSimulatorTest {
   }
 
   @Test
+  void aConnectionDroppedAtTheFirstSubscribeIsRecoveredByReconnecting() throws Exception {
+    try (DropFirstSubscribeBroker flaky = new DropFirstSubscribeBroker();
+        HubSimulator hub = HubSimulator.builder().uri(flaky.uri()).connect()) {
+      assertTrue(hub.isConnected());
+      assertEquals(2, flaky.connects());
+    }
+  }
+
+  @Test
   void namesThatWouldBreakTheTopicSchemeAreRefused() {
     try (HubSimulator hub = HubSimulator.connect(openBroker)) {
       assertThrows(IllegalArgumentException.class, () -> hub.publishRrpcAsync("P", "a/b", "x"));

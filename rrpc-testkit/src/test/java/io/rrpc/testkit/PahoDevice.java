@@ -57,9 +57,21 @@ final class PahoDevice implements AutoCloseable {
   /** Connects with a valid login for {@code secret} and subscribes to its request topic. */
   static PahoDevice start(LocalBroker broker, String productId, String deviceName, String secret, Handler handler)
       throws Exception {
-    PahoDevice device = connect(broker, productId, deviceName, KeyLogin.options(productId, deviceName, secret), handler);
-    device.subscribe();
-    return device;
+    for (int attempt = 1; ; attempt++) {
+      PahoDevice device =
+          connect(broker, productId, deviceName, KeyLogin.options(productId, deviceName, secret), handler);
+      try {
+        device.subscribe();
+        return device;
+      } catch (MqttException e) {
+        device.close();
+        // Moquette's known race (see EmbeddedBroker): a SUBSCRIBE right after the CONNACK can get the
+        // connection dropped. One more try, for that cause only.
+        if (attempt == 2 || e.getReasonCode() != MqttException.REASON_CODE_CONNECTION_LOST) {
+          throw e;
+        }
+      }
+    }
   }
 
   /** Connects without subscribing. */
