@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.rrpc.runtime.RrpcMetrics;
 import io.rrpc.testkit.EmbeddedBroker;
 import io.rrpc.testkit.HubSimulator;
+import io.rrpc.testkit.MosquittoBroker;
 import io.rrpc.testkit.RrpcHubExtension;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -170,6 +171,33 @@ class HostileInputTest {
     forbiddenTopic("`+` as processId", prefix + "+");
     forbiddenTopic("`#` as processId", prefix + "#");
     forbiddenTopic("NUL inside the processId", prefix + "4\u00002");
+  }
+
+  @Test
+  void mosquittoRefusesForbiddenTopicNamesItself() throws Exception {
+    try (MosquittoBroker mosquitto = MosquittoBroker.startOrSkip();
+        HubSimulator hub = HubSimulator.connect(mosquitto);
+        DeviceUnderTest device = DeviceUnderTest.start(hub, mosquitto)) {
+      String prefix = "$rrpc/rxd/" + P + "/" + device.name + "/";
+      String[][] cases = {{"`+` as processId", prefix + "+"}, {"`#` as processId", prefix + "#"},
+          {"NUL inside the processId", prefix + "4\u00002"}};
+      for (String[] c : cases) {
+        long connections = device.proxy.acceptedConnections();
+        long received = device.device.metrics().received();
+        RawMqtt.BrokerReaction reaction = RawMqtt.publish(mosquitto.port(), null, null, c[1],
+            "echo hostile".getBytes(StandardCharsets.UTF_8));
+        String text = "alive-" + IDS.incrementAndGet();
+        boolean serving = text.equals(hub.publishRrpc(P, device.name, "echo " + text).payloadText());
+        boolean delivered = device.device.metrics().received() - received > 1
+            || device.proxy.acceptedConnections() > connections;
+        ReliabilityReport.INSTANCE.hostile(c[0] + " (raw PUBLISH, forbidden by MQTT) on Mosquitto",
+            "never answered; the broker refuses it", (reaction == RawMqtt.BrokerReaction.DISCONNECTED
+                ? "Mosquitto disconnected the publisher" : "Mosquitto kept the publisher connected")
+                + (delivered ? "; **delivered to the device**" : "; not delivered") + "; no reply", serving);
+        assertTrue(serving, c[0]);
+        assertFalse(delivered, c[0] + " reached the device");
+      }
+    }
   }
 
   // ---- helpers ----
