@@ -188,9 +188,10 @@ public final class FaultProxy implements AutoCloseable {
     } catch (IOException e) {
       LOG.log(Level.FINE, "closing the listener", e);
     }
+    join(acceptor); // no new links from here on
+    List<Link> open = new ArrayList<>(links);
     cut();
-    join(acceptor);
-    for (Link link : links) {
+    for (Link link : open) {
       link.join();
     }
   }
