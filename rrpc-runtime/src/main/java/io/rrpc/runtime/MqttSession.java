@@ -15,6 +15,7 @@ import org.eclipse.paho.client.mqttv3.MqttCallback;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.TimerPingSender;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
 /**
@@ -51,6 +52,7 @@ final class MqttSession implements MqttCallback {
   private final Listener listener;
   private final IMqttActionListener onReconnected = new ReconnectListener();
   private final IMqttActionListener onResubscribed = new ResubscribeListener();
+  private final PahoThreads pahoThreads;
   private volatile MqttAsyncClient client;
   private volatile boolean closed;
   // True until the first subscription is acknowledged: until then start() owns every failure.
@@ -68,6 +70,7 @@ final class MqttSession implements MqttCallback {
     this.backoff = backoff;
     this.scheduler = scheduler;
     this.listener = listener;
+    this.pahoThreads = new PahoThreads("rrpc-" + identity.clientId() + "-mqtt", this::clientThreadFailed);
   }
 
   /** Connections tried by {@link #start()} when the broker drops them right after accepting them. */
@@ -105,7 +108,8 @@ final class MqttSession implements MqttCallback {
     char[] password = identity.password(username);
     boolean connected = false;
     try {
-      MqttAsyncClient c = new MqttAsyncClient(endpoint.uri, identity.clientId(), new MemoryPersistence());
+      MqttAsyncClient c = new MqttAsyncClient(endpoint.uri, identity.clientId(), new MemoryPersistence(),
+          new TimerPingSender(), pahoThreads);
       client = c;
       c.setCallback(this);
       c.connect(options(username, password)).waitForCompletion(connectTimeoutMillis);
@@ -190,6 +194,7 @@ final class MqttSession implements MqttCallback {
     } catch (MqttException e) {
       LOG.log(Level.FINE, "close: " + StartFailures.describe(e), e);
     }
+    pahoThreads.shutdownNow(); // Paho never shuts down an executor it was given
   }
 
   @Override
@@ -247,8 +252,8 @@ final class MqttSession implements MqttCallback {
 
   /** On the scheduler thread: a fresh signature for every attempt. */
   private void reconnect() {
-    if (closed) {
-      return;
+    if (closed || client.isConnected()) {
+      return; // closing, or two losses raced and the other reconnect won
     }
     String username = identity.username();
     char[] password = identity.password(username);
@@ -302,6 +307,35 @@ final class MqttSession implements MqttCallback {
       c.close(true);
     } catch (MqttException | RuntimeException e) {
       LOG.log(Level.FINE, "cleanup after a failed start", e);
+    }
+    pahoThreads.shutdownNow();
+  }
+
+  /**
+   * On the dying Paho thread: one of Paho's tasks ended on an exception Paho does not handle (see
+   * {@link PahoThreads}), typically its receiver on a malformed packet. The connection still looks up
+   * but is dead: drop it and reconnect now rather than when keep-alive notices.
+   */
+  private void clientThreadFailed(Throwable failure) {
+    if (closed) {
+      return;
+    }
+    LOG.warning("the MQTT client failed: " + StartFailures.describe(failure) + "; reconnecting");
+    try {
+      scheduler.execute(() -> {
+        MqttAsyncClient c = client;
+        if (closed || c == null) {
+          return;
+        }
+        try {
+          c.disconnectForcibly(0, 1000, false);
+        } catch (MqttException | RuntimeException e) {
+          LOG.log(Level.FINE, "dropping the failed connection", e);
+        }
+        scheduleReconnect();
+      });
+    } catch (RejectedExecutionException e) {
+      // The device is closing.
     }
   }
 

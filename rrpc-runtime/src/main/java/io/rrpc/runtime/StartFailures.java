@@ -1,6 +1,13 @@
 package io.rrpc.runtime;
 
+import java.io.EOFException;
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.PortUnreachableException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import org.eclipse.paho.client.mqttv3.MqttException;
 
 /**
@@ -38,6 +45,12 @@ final class StartFailures {
         if (MqttSession.isTls(e)) {
           reason = RrpcStartException.Reason.TLS_FAILURE;
           what = "TLS handshake failed";
+        } else if (uri.startsWith("ssl://") && brokeAfterConnecting(e)) {
+          // A broker that refuses the client certificate aborts a TLS 1.2 handshake while the client is
+          // still writing: the client sees a broken pipe or a reset, not an SSLException.
+          reason = RrpcStartException.Reason.TLS_FAILURE;
+          what = "the broker closed the connection during the TLS handshake (as it does when it refuses the"
+              + " client certificate)";
         } else if (e.getReasonCode() == MqttException.REASON_CODE_SERVER_CONNECT_ERROR
             || e.getCause() instanceof IOException) {
           reason = RrpcStartException.Reason.UNREACHABLE;
@@ -48,6 +61,21 @@ final class StartFailures {
         }
     }
     return new RrpcStartException(reason, "cannot start RRPC device on " + uri + ": " + what + ": " + describe(e), e);
+  }
+
+  /** Whether the TCP connection was made and then broke, rather than never made. */
+  private static boolean brokeAfterConnecting(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (c instanceof ConnectException || c instanceof NoRouteToHostException
+          || c instanceof PortUnreachableException || c instanceof UnknownHostException
+          || c instanceof SocketTimeoutException) {
+        return false;
+      }
+      if (c instanceof SocketException || c instanceof EOFException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A one-line description of a failure and its causes, for logs and messages. */

@@ -173,6 +173,23 @@ public final class MosquittoBroker implements LocalBroker {
     presence.reset();
   }
 
+  /**
+   * Kills the process with SIGKILL, as a crash or a power cut would: no clean shutdown, and clients see
+   * their connection reset rather than closed. {@link #restart()} brings it back on the same port.
+   */
+  public synchronized void kill() {
+    Process p = process;
+    if (p != null) {
+      p.destroyForcibly();
+      try {
+        p.waitFor(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    stop(); // the process is gone: this only collects its log reader and resets presence
+  }
+
   /** Stops the process if it runs and starts it again on the same port. */
   public synchronized void restart() {
     if (closed) {
