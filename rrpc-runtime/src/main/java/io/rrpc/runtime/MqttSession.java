@@ -92,6 +92,7 @@ final class MqttSession implements MqttCallback {
         return;
       } catch (DroppedAfterConnect dropped) {
         if (attempt >= START_ATTEMPTS) {
+          abandon();
           throw new RrpcStartException(RrpcStartException.Reason.CONNECTION_FAILED,
               "cannot start RRPC device on " + endpoint.uri + ": the broker dropped the connection after "
                   + "accepting it, " + START_ATTEMPTS + " times: " + StartFailures.describe(dropped.getCause()),
@@ -126,15 +127,14 @@ final class MqttSession implements MqttCallback {
     } catch (MqttException e) {
       boolean dropped = connected && e.getReasonCode() != MqttException.REASON_CODE_SUBSCRIBE_FAILED
           && e.getReasonCode() != MqttException.REASON_CODE_CLIENT_TIMEOUT;
-      discardClient();
       if (dropped) {
+        discardClient(); // the next attempt makes a new client on the same threads
         throw new DroppedAfterConnect(e);
       }
-      closed = true;
+      abandon();
       throw StartFailures.of(e, endpoint.uri);
     } catch (RuntimeException e) {
-      discardClient();
-      closed = true;
+      abandon();
       throw e;
     } finally {
       clear(password);
@@ -308,7 +308,13 @@ final class MqttSession implements MqttCallback {
     } catch (MqttException | RuntimeException e) {
       LOG.log(Level.FINE, "cleanup after a failed start", e);
     }
-    pahoThreads.shutdownNow();
+  }
+
+  /** Gives up after a failed start: no reconnects, and Paho's threads end. */
+  private void abandon() {
+    discardClient();
+    closed = true;
+    pahoThreads.shutdownNow(); // Paho never shuts down an executor it was given
   }
 
   /**
