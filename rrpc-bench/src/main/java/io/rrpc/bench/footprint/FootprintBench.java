@@ -152,7 +152,7 @@ public final class FootprintBench {
     out.put(prefix + ".referenceThroughput", reference.throughput);
     int good = REFERENCE_XMX_MB;
     HeapRun goodRun = reference;
-    int bad = 1;
+    int bad = 0; // nothing below 1 MiB can be asked for; 1 MiB itself is tried like any other size
     int probe = 16;
     List<String> trail = new ArrayList<>();
     while (good - bad > 1) {
