@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
  * {@value #SECRET_ENV}, never the command line.
  *
  * <p>It prints {@code subscribed} once the device serves, then obeys lines on stdin: {@code stats}
- * prints {@code stats cpuNanos=… gcNanos=… gcCount=… heapUsed=…}; {@code stop} (or the end of stdin)
+ * prints {@code stats cpuNanos=… gcNanos=… gcCount=… heapUsed=… loadedClasses=…}; {@code stop} (or the end of stdin)
  * closes the device, prints {@code closed} and exits. This is also the entry point of the ProGuard-shrunk
  * device jar, whose keep rules name only this class.
  */
@@ -69,6 +69,8 @@ public final class DeviceMain {
     long cpuNanos = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
         .getProcessCpuTime();
     long heapUsed = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-    return "stats cpuNanos=" + cpuNanos + " gcNanos=" + gcNanos + " gcCount=" + gcCount + " heapUsed=" + heapUsed;
+    long classes = ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount();
+    return "stats cpuNanos=" + cpuNanos + " gcNanos=" + gcNanos + " gcCount=" + gcCount + " heapUsed=" + heapUsed
+        + " loadedClasses=" + classes;
   }
 }

@@ -126,7 +126,8 @@ public final class DeviceProcess implements AutoCloseable {
       }
     }
     return new Stats(Long.parseLong(values.get("cpuNanos")), Long.parseLong(values.get("gcNanos")),
-        Long.parseLong(values.get("gcCount")), Long.parseLong(values.get("heapUsed")), line);
+        Long.parseLong(values.get("gcCount")), Long.parseLong(values.get("heapUsed")),
+        Long.parseLong(values.get("loadedClasses")), line);
   }
 
   /** Asks the device to close and waits for its JVM to end. */
@@ -181,13 +182,16 @@ public final class DeviceProcess implements AutoCloseable {
     public final long gcNanos;
     public final long gcCount;
     public final long heapUsed;
+    /** Classes loaded since the JVM started (including the management classes that answer this). */
+    public final long loadedClasses;
     public final String line;
 
-    Stats(long cpuNanos, long gcNanos, long gcCount, long heapUsed, String line) {
+    Stats(long cpuNanos, long gcNanos, long gcCount, long heapUsed, long loadedClasses, String line) {
       this.cpuNanos = cpuNanos;
       this.gcNanos = gcNanos;
       this.gcCount = gcCount;
       this.heapUsed = heapUsed;
+      this.loadedClasses = loadedClasses;
       this.line = line;
     }
   }

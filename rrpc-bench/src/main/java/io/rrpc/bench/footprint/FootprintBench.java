@@ -95,6 +95,11 @@ public final class FootprintBench {
       // One unmeasured start first: the OS page cache then holds the jar and the JDK for every device alike.
       startOnce(kind, jar, broker);
     }
+    for (String name : names) {
+      Kind kind = "raw".equals(name) ? Kind.RAW : Kind.FRAMEWORK;
+      Path jar = "shrunk".equals(name) ? shrunk : BenchSettings.deviceJar();
+      out.put("startup." + name + ".loadedClasses", loadedClassesWhenServing(kind, jar, broker));
+    }
     List<List<Long>> times = new ArrayList<>();
     for (int i = 0; i < names.size(); i++) {
       times.add(new ArrayList<>());
@@ -114,6 +119,15 @@ public final class FootprintBench {
       out.put("startup." + names.get(i) + ".minMillis", t.get(0) / 1e6);
     }
     out.put("startup.ratio", median(times.get(0)) / median(times.get(1)));
+  }
+
+  /** How many classes the device JVM has loaded once it serves (the stats query's own included). */
+  private static long loadedClassesWhenServing(Kind kind, Path jar, LocalBroker broker) throws IOException {
+    try (DeviceProcess device = DeviceProcess.start(kind, jar, BenchSettings.deviceJvmOptions("64m"), broker.uri(),
+        BenchSettings.PRODUCT_ID, BenchSettings.DEVICE_NAME, BenchSettings.SECRET,
+        BenchSettings.resultsDir().resolve("device-startup-" + kind.name().toLowerCase() + ".log"))) {
+      return device.stats().loadedClasses;
+    }
   }
 
   private static long startOnce(Kind kind, Path jar, LocalBroker broker) throws IOException {
@@ -138,7 +152,7 @@ public final class FootprintBench {
     out.put(prefix + ".referenceThroughput", reference.throughput);
     int good = REFERENCE_XMX_MB;
     HeapRun goodRun = reference;
-    int bad = 1;
+    int bad = 0; // nothing below 1 MiB can be asked for; 1 MiB itself is tried like any other size
     int probe = 16;
     List<String> trail = new ArrayList<>();
     while (good - bad > 1) {
