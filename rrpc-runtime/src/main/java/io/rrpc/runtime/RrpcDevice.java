@@ -140,9 +140,10 @@ public final class RrpcDevice implements AutoCloseable {
       state = State.CLOSED;
     }
     boolean interrupted = false;
+    // Refuse new requests first: from the "closing" line on, every request that arrives is busy.
+    pipeline.stopAccepting();
     LOG.info("closing, " + metrics.inFlight.get() + " requests in flight");
     try {
-      pipeline.stopAccepting();
       // Every accepted request is answered by its deadline at the latest; the extra second covers the
       // timer's own scheduling.
       if (!pipeline.awaitAnswered(config.deadlineMillis + 1000)) {
