@@ -1,13 +1,14 @@
 package io.rrpc.testkit;
 
+import io.rrpc.annotations.RrpcCommand;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A handler class as a device developer writes it (annotations in comments: the processor is another
- * module). {@link ThermostatCommands_RrpcDispatcher} is written the way the processor writes it.
+ * A handler class as a device developer writes it; the rrpc processor generates
+ * {@code ThermostatCommands_RrpcDispatcher} from it when the tests compile.
  */
 final class ThermostatCommands {
   /** {@code slow} waits for this. */
@@ -21,17 +22,17 @@ final class ThermostatCommands {
     this.holdUntil = holdUntil;
   }
 
-  // @RrpcCommand("closed")
+  @RrpcCommand("closed")
   String close() {
     return "ok";
   }
 
-  // @RrpcCommand("echo")
+  @RrpcCommand("echo")
   String echo(String argumentText) {
     return argumentText;
   }
 
-  // @RrpcCommand("slow")
+  @RrpcCommand("slow")
   String slow() throws InterruptedException {
     if (!releaseSlow.await(30, TimeUnit.SECONDS)) {
       throw new IllegalStateException("the test never released slow");
@@ -39,7 +40,8 @@ final class ThermostatCommands {
     return "finally";
   }
 
-  // @RrpcCommand("hold"): an asynchronous reply, given only once holdUntil requests are waiting.
+  /** An asynchronous reply, given only once {@code holdUntil} requests are waiting. */
+  @RrpcCommand("hold")
   CompletableFuture<String> hold(String argumentText) {
     if (held.incrementAndGet() == holdUntil) {
       allHeld.complete(null);
