@@ -1,11 +1,19 @@
-package io.rrpc.runtime;
+package io.rrpc.runtime.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.rrpc.runtime.DeviceInfo;
+import io.rrpc.runtime.RrpcDevice;
+import io.rrpc.runtime.RrpcStartException;
+import io.rrpc.testkit.HubSimulator;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * explicitly insecure trust-all option.
  */
 class TlsTest {
-  static MosquittoBroker mosquitto;
+  static TlsMosquitto mosquitto;
   static int plainPort;
   static int mutualTlsPort;
   static int serverTlsPort;
@@ -26,13 +34,13 @@ class TlsTest {
 
   @BeforeAll
   static void startMosquitto(@TempDir Path dir) throws Exception {
-    plainPort = MoquetteBroker.freePort();
-    mutualTlsPort = MoquetteBroker.freePort();
-    serverTlsPort = MoquetteBroker.freePort();
-    wrongHostPort = MoquetteBroker.freePort();
+    plainPort = TlsMosquitto.freePort();
+    mutualTlsPort = TlsMosquitto.freePort();
+    serverTlsPort = TlsMosquitto.freePort();
+    wrongHostPort = TlsMosquitto.freePort();
     String tls = "cafile " + TlsFixtures.file("ca.pem") + "\ncertfile " + TlsFixtures.file("server.pem")
         + "\nkeyfile " + TlsFixtures.file("server.key") + "\n";
-    mosquitto = MosquittoBroker.start(dir,
+    mosquitto = TlsMosquitto.start(dir,
         "listener " + plainPort + " 127.0.0.1\n"
             + "listener " + mutualTlsPort + " 127.0.0.1\n" + tls + "require_certificate true\n"
             + "listener " + serverTlsPort + " 127.0.0.1\n" + tls + "require_certificate false\n"
@@ -56,11 +64,9 @@ class TlsTest {
   }
 
   void assertServes(RrpcDevice device) throws Exception {
-    try (HubClient hub = TestDevices.hub("tcp://127.0.0.1:" + plainPort)) {
-      device.start();
-      assertEquals("ok", hub.call("closed"));
-    } finally {
-      device.close();
+    try (RrpcDevice started = device; HubSimulator hub = HubSimulator.builder().uri("tcp://127.0.0.1:" + plainPort).connect()) {
+      started.start();
+      assertEquals("ok", hub.publishRrpc(TestDevices.PRODUCT_ID, TestDevices.DEVICE_NAME, "closed").payloadText());
     }
   }
 
@@ -115,6 +121,11 @@ class TlsTest {
   }
 
   static KeyStore caTrustStore() throws Exception {
-    return BrokerEndpoint.keyStoreOf(PemFiles.certificates(TlsFixtures.file("ca.pem")));
+    KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+    store.load(null, null);
+    try (InputStream in = Files.newInputStream(Paths.get(TlsFixtures.file("ca.pem")))) {
+      store.setCertificateEntry("ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
+    }
+    return store;
   }
 }
