@@ -2,6 +2,7 @@ package io.rrpc.runtime.it;
 
 import io.rrpc.testkit.EmbeddedBroker;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
@@ -10,9 +11,9 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
 /**
  * Publishes requests that {@link io.rrpc.testkit.HubSimulator} never sends, as a hub that redelivers or
- * misbehaves would: with a processId the test chooses (a copy of one the hub already used), on a topic
- * no hub would use, or at QoS 1. It only publishes: replies reach the test through the hub simulator
- * (the first reply to each of its calls, and {@code strayReplies()} for the rest) or through the handlers.
+ * misbehaves would: a copy of a request the hub already made (same processId), a request on a topic no
+ * hub would use, or one at QoS 1. Only a copy's reply comes back here; everything else reaches the test
+ * through the hub simulator or the handlers.
  */
 final class RequestInjector implements AutoCloseable {
   /** 14 digits: never one of the hub simulator's 13-digit MessageIds, within Tencent's 16 characters. */
@@ -36,6 +37,19 @@ final class RequestInjector implements AutoCloseable {
   /** Publishes {@code payload} at QoS 0 as the request {@code processId} to the test device. */
   void request(String processId, String payload) throws MqttException {
     publish(requestTopic(processId), payload, 0);
+  }
+
+  /**
+   * Publishes a copy of the request {@code processId}, as a hub redelivering it would, and returns the
+   * next reply on that request's reply topic.
+   */
+  CompletableFuture<String> redeliver(String processId, String payload) throws MqttException {
+    CompletableFuture<String> reply = new CompletableFuture<>();
+    String replyTopic = "$rrpc/txd/" + TestDevices.PRODUCT_ID + "/" + TestDevices.DEVICE_NAME + "/" + processId;
+    client.subscribe(replyTopic, 0,
+        (topic, message) -> reply.complete(new String(message.getPayload(), StandardCharsets.UTF_8)));
+    request(processId, payload);
+    return reply;
   }
 
   /**

@@ -38,8 +38,8 @@ class TlsTest {
     mutualTlsPort = TlsMosquitto.freePort();
     serverTlsPort = TlsMosquitto.freePort();
     wrongHostPort = TlsMosquitto.freePort();
-    String tls = "cafile " + TlsFixtures.file("ca.pem") + "\ncertfile " + TlsFixtures.file("server.pem")
-        + "\nkeyfile " + TlsFixtures.file("server.key") + "\n";
+    String tls = "cafile " + fixture("ca.pem") + "\ncertfile " + fixture("server.pem")
+        + "\nkeyfile " + fixture("server.key") + "\n";
     mosquitto = TlsMosquitto.start(dir,
         "listener " + plainPort + " 127.0.0.1\n"
             + "listener " + mutualTlsPort + " 127.0.0.1\n" + tls + "require_certificate true\n"
@@ -56,7 +56,7 @@ class TlsTest {
 
   static DeviceInfo certDevice(String cert, String key, String ca) {
     return DeviceInfo.builder().productId(TestDevices.PRODUCT_ID).deviceName(TestDevices.DEVICE_NAME)
-        .certificate(TlsFixtures.file(cert), TlsFixtures.file(key)).caFile(TlsFixtures.file(ca)).build();
+        .certificate(fixture(cert), fixture(key)).caFile(fixture(ca)).build();
   }
 
   RrpcDevice.Builder builder(DeviceInfo info, String uri) {
@@ -120,10 +120,22 @@ class TlsTest {
         LogCapture.INSTANCE.linesSince(mark).toString());
   }
 
+  /**
+   * A throwaway TLS fixture of the runtime's tests ({@code rrpc-runtime/src/test/resources/io/rrpc/runtime/tls},
+   * made by make-fixtures.sh there); the build says where.
+   */
+  static String fixture(String name) {
+    Path file = Paths.get(System.getProperty("rrpc.it.tls.fixtures", "../rrpc-runtime/src/test/resources/io/rrpc/runtime/tls"), name);
+    if (!Files.isReadable(file)) {
+      throw new IllegalStateException("missing TLS fixture " + file);
+    }
+    return file.toString();
+  }
+
   static KeyStore caTrustStore() throws Exception {
     KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
     store.load(null, null);
-    try (InputStream in = Files.newInputStream(Paths.get(TlsFixtures.file("ca.pem")))) {
+    try (InputStream in = Files.newInputStream(Paths.get(fixture("ca.pem")))) {
       store.setCertificateEntry("ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
     }
     return store;
