@@ -24,7 +24,7 @@ import java.util.logging.Logger;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 
 /**
- * An MQTT 3.1.1 broker (Moquette) in this JVM on 127.0.0.1 and a port the OS picks, standing in for
+ * An MQTT 3.1.1 and 3.1 broker (Moquette) in this JVM on 127.0.0.1 and a port the OS picks, standing in for
  * Tencent's hub: it delivers client publishes on {@code $rrpc/...} topics to explicit subscriptions and,
  * by default, checks each device's KEY-mode login against the devices registered on it.
  *
@@ -90,6 +90,7 @@ public final class EmbeddedBroker implements LocalBroker {
       try {
         s.startServer(new MemoryConfig(config(candidate, checkCredentials)), Collections.singletonList(presence),
             null, new Login(), presence);
+        LongMqtt31ClientIds.allow(s, MAX_MQTT_PACKET);
         started = s;
         startedPort = candidate;
       } catch (IOException e) {
