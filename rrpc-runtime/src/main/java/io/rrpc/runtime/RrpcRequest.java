@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
+import io.rrpc.runtime.internal.SharedGson;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -62,7 +63,7 @@ public final class RrpcRequest {
    * A request that arrived at {@code arrivalNanos} and must be answered by {@code deadlineNanos}, both
    * on the {@link System#nanoTime()} scale. The payload array is kept, not copied.
    */
-  public static RrpcRequest of(String processId, byte[] payload, long arrivalNanos, long deadlineNanos) {
+  static RrpcRequest of(String processId, byte[] payload, long arrivalNanos, long deadlineNanos) {
     return new RrpcRequest(processId, payload, arrivalNanos, deadlineNanos);
   }
 
@@ -221,7 +222,7 @@ public final class RrpcRequest {
           if (token == JsonToken.NULL) {
             reader.nextNull();
           } else if (token == JsonToken.BEGIN_OBJECT) {
-            JsonElement tree = RrpcJson.TREE.read(reader);
+            JsonElement tree = SharedGson.tree().read(reader);
             params = tree.getAsJsonObject();
           } else {
             return malformed("\"params\" must be an object");
