@@ -11,7 +11,7 @@ package io.rrpc.runtime;
  * (after any {@code connected} of its attempts) and no other event after it.
  *
  * <p>Threading: events are delivered one at a time, in the order they happened, on the device's
- * scheduler thread ({@code rrpc-<clientId>-scheduler}), never on the MQTT client's thread and never on
+ * scheduler thread (named {@code rrpc-<clientId>-scheduler-1}), never on the MQTT client's thread and never on
  * the thread that called {@link RrpcDevice#start()}; so an event may arrive just after {@code start()}
  * returned or threw. That thread also answers {@code timeout} at request deadlines: return quickly and
  * never block. An exception thrown by a listener method is logged and otherwise ignored. The listener
