@@ -1,7 +1,9 @@
 package io.rrpc.processor;
 
 import com.google.auto.service.AutoService;
+import com.palantir.javapoet.ClassName;
 import io.rrpc.processor.model.HandlerClass;
+import io.rrpc.processor.model.KnownNames;
 import io.rrpc.processor.validation.ErrorReporter;
 import io.rrpc.processor.validation.HandlerClassValidator;
 import io.rrpc.processor.validation.ProcessorErrors;
@@ -41,10 +43,6 @@ public final class RrpcProcessor extends AbstractProcessor {
   /** The processor option that turns Dagger modules off: {@code -Arrpc.dagger=disabled}. */
   public static final String DAGGER_OPTION = "rrpc.dagger";
 
-  private static final String RRPC_COMMAND = "io.rrpc.annotations.RrpcCommand";
-  private static final String RRPC_FALLBACK = "io.rrpc.annotations.RrpcFallback";
-  private static final String RRPC_PARAM = "io.rrpc.annotations.RrpcParam";
-
   private ErrorReporter errors;
   private HandlerClassValidator validator;
   private StrayParamValidator strayParams;
@@ -57,7 +55,9 @@ public final class RrpcProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(RRPC_COMMAND, RRPC_FALLBACK, RRPC_PARAM);
+    Set<String> names = new LinkedHashSet<>();
+    KnownNames.ANNOTATIONS.forEach(name -> names.add(name.canonicalName()));
+    return names;
   }
 
   @Override
@@ -89,7 +89,7 @@ public final class RrpcProcessor extends AbstractProcessor {
       errors.error(ProcessorErrors.invalidDaggerOption(option));
       return false;
     }
-    return option.equals("enabled") && env.getElementUtils().getTypeElement("dagger.Module") != null;
+    return option.equals("enabled") && env.getElementUtils().getTypeElement(KnownNames.DAGGER_MODULE.canonicalName()) != null;
   }
 
   @Override
@@ -114,13 +114,13 @@ public final class RrpcProcessor extends AbstractProcessor {
       }
     }
     deferred.clear();
-    for (Element method : annotatedWith(round, RRPC_COMMAND, RRPC_FALLBACK)) {
+    for (Element method : annotatedWith(round, KnownNames.RRPC_COMMAND, KnownNames.RRPC_FALLBACK)) {
       if (method.getKind() == ElementKind.METHOD) {
         TypeElement type = (TypeElement) method.getEnclosingElement();
         classes.putIfAbsent(type.getQualifiedName().toString(), type);
       }
     }
-    for (Element parameter : annotatedWith(round, RRPC_PARAM)) {
+    for (Element parameter : annotatedWith(round, KnownNames.RRPC_PARAM)) {
       try {
         strayParams.check(parameter);
       } catch (RuntimeException e) {
@@ -154,10 +154,10 @@ public final class RrpcProcessor extends AbstractProcessor {
     }
   }
 
-  private Set<Element> annotatedWith(RoundEnvironment round, String... annotations) {
+  private Set<Element> annotatedWith(RoundEnvironment round, ClassName... annotations) {
     Set<Element> elements = new LinkedHashSet<>();
-    for (String annotation : annotations) {
-      TypeElement type = processingEnv.getElementUtils().getTypeElement(annotation);
+    for (ClassName annotation : annotations) {
+      TypeElement type = processingEnv.getElementUtils().getTypeElement(annotation.canonicalName());
       if (type != null) { // null only when rrpc-annotations is not on the classpath: nothing to do
         elements.addAll(round.getElementsAnnotatedWith(type));
       }

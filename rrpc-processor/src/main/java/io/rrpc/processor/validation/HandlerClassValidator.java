@@ -1,5 +1,6 @@
 package io.rrpc.processor.validation;
 
+import io.rrpc.processor.model.KnownNames;
 import com.palantir.javapoet.ClassName;
 import io.rrpc.processor.model.Argument;
 import io.rrpc.processor.model.HandlerClass;
@@ -39,8 +40,8 @@ public final class HandlerClassValidator {
   public static List<ExecutableElement> handlerMethodsOf(TypeElement type) {
     List<ExecutableElement> methods = new ArrayList<>();
     for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
-      if (AnnotationMirrors.has(method, KnownTypes.RRPC_COMMAND)
-          || AnnotationMirrors.has(method, KnownTypes.RRPC_FALLBACK)) {
+      if (AnnotationMirrors.has(method, KnownNames.RRPC_COMMAND)
+          || AnnotationMirrors.has(method, KnownNames.RRPC_FALLBACK)) {
         methods.add(method);
       }
     }
@@ -64,8 +65,8 @@ public final class HandlerClassValidator {
     ExecutableElement fallbackElement = null;
     for (ExecutableElement method : methods) {
       enclosingProblem.ifPresent(message -> errors.error(message, method));
-      Optional<AnnotationMirror> command = AnnotationMirrors.find(method, KnownTypes.RRPC_COMMAND);
-      Optional<AnnotationMirror> fallbackMark = AnnotationMirrors.find(method, KnownTypes.RRPC_FALLBACK);
+      Optional<AnnotationMirror> command = AnnotationMirrors.find(method, KnownNames.RRPC_COMMAND);
+      Optional<AnnotationMirror> fallbackMark = AnnotationMirrors.find(method, KnownNames.RRPC_FALLBACK);
       if (command.isPresent() && fallbackMark.isPresent()) {
         errors.error(ProcessorErrors.COMMAND_AND_FALLBACK, method, fallbackMark.get());
         continue;

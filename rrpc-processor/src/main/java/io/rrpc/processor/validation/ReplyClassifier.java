@@ -2,7 +2,9 @@ package io.rrpc.processor.validation;
 
 import io.rrpc.processor.model.Reply;
 import io.rrpc.processor.model.Reply.Conversion;
+import io.rrpc.processor.model.KnownNames;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
@@ -23,9 +25,9 @@ final class ReplyClassifier {
   ReplyClassifier(ErrorReporter errors, Elements elements, Types types) {
     this.errors = errors;
     this.types = types;
-    this.completionStage = elements.getTypeElement(KnownTypes.COMPLETION_STAGE);
-    this.charSequence = elements.getTypeElement(KnownTypes.CHAR_SEQUENCE).asType();
-    this.object = elements.getTypeElement("java.lang.Object").asType();
+    this.completionStage = elements.getTypeElement(CompletionStage.class.getCanonicalName());
+    this.charSequence = elements.getTypeElement(CharSequence.class.getCanonicalName()).asType();
+    this.object = elements.getTypeElement(Object.class.getCanonicalName()).asType();
   }
 
   /** How the method's return value becomes a reply, or empty after reporting why it cannot. */
@@ -56,10 +58,10 @@ final class ReplyClassifier {
         || (type.getKind() == TypeKind.DECLARED && types.isAssignable(type, charSequence))) {
       return Conversion.OF;
     }
-    if (KnownTypes.is(type, KnownTypes.VOID)) {
+    if (KnownTypes.is(type, Void.class)) {
       return Conversion.OK;
     }
-    if (KnownTypes.is(type, KnownTypes.RRPC_REPLY)) {
+    if (KnownTypes.is(type, KnownNames.RRPC_REPLY)) {
       return Conversion.AS_IS;
     }
     if (KnownTypes.isBox(type)) {

@@ -1,5 +1,7 @@
 package io.rrpc.processor.writing;
 
+import io.rrpc.processor.model.KnownNames;
+import io.rrpc.processor.model.GeneratedNames;
 import static javax.lang.model.element.Modifier.FINAL;
 import static javax.lang.model.element.Modifier.PRIVATE;
 import static javax.lang.model.element.Modifier.PUBLIC;
@@ -43,7 +45,7 @@ final class DispatcherWriter {
             handler.className())
         .addOriginatingElement(handler.element())
         .addModifiers(PUBLIC, FINAL)
-        .addSuperinterface(RuntimeTypes.RRPC_DISPATCHER)
+        .addSuperinterface(KnownNames.RRPC_DISPATCHER)
         .addField(commandsField(handler))
         .addField(handler.className(), "target", PRIVATE, FINAL)
         .addMethod(constructor(handler))
@@ -94,8 +96,8 @@ final class DispatcherWriter {
       body.addStatement("return null");
     }
     body.unindent().endControlFlow();
-    return override("dispatch", RuntimeTypes.RRPC_REPLY)
-        .addParameter(RuntimeTypes.RRPC_REQUEST, "request")
+    return override("dispatch", KnownNames.RRPC_REPLY)
+        .addParameter(KnownNames.RRPC_REQUEST, "request")
         .addException(Exception.class)
         .addCode(body.build())
         .build();

@@ -1,5 +1,6 @@
 package io.rrpc.processor.writing;
 
+import io.rrpc.processor.model.KnownNames;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import io.rrpc.processor.model.Reply;
@@ -19,14 +20,14 @@ final class ReplyStatements {
       // The stage's value type is inferred from the call, so the lambda picks the right overload.
       return CodeBlock.builder()
           .addStatement("return $T.async($L, value -> $L)",
-              RuntimeTypes.RRPC_REPLY, call,
+              KnownNames.RRPC_REPLY, call,
               conversion(CodeBlock.of("value"), reply.conversion(), handlerName))
           .build();
     }
     if (reply.conversion() == Conversion.OK) {
       return CodeBlock.builder()
           .addStatement("$L", call)
-          .addStatement("return $T.ok()", RuntimeTypes.RRPC_REPLY)
+          .addStatement("return $T.ok()", KnownNames.RRPC_REPLY)
           .build();
     }
     return CodeBlock.builder()
@@ -35,7 +36,7 @@ final class ReplyStatements {
   }
 
   private static CodeBlock conversion(CodeBlock value, Conversion conversion, String handlerName) {
-    ClassName reply = RuntimeTypes.RRPC_REPLY;
+    ClassName reply = KnownNames.RRPC_REPLY;
     return switch (conversion) {
       case OK -> CodeBlock.of("$T.ok()", reply);
       // A null reply would read as "no such command" to the runtime: fail loudly instead.
