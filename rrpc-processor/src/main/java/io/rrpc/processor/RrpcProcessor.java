@@ -5,9 +5,11 @@ import com.palantir.javapoet.ClassName;
 import io.rrpc.processor.model.HandlerClass;
 import io.rrpc.processor.model.KnownNames;
 import io.rrpc.processor.validation.ErrorReporter;
+import io.rrpc.processor.validation.GeneratedNameClashes;
 import io.rrpc.processor.validation.HandlerClassValidator;
 import io.rrpc.processor.validation.ProcessorErrors;
 import io.rrpc.processor.validation.StrayParamValidator;
+import io.rrpc.processor.validation.UnnamedClassAnnotations;
 import io.rrpc.processor.writing.GeneratedAnnotations;
 import io.rrpc.processor.writing.HandlerClassWriter;
 import java.io.IOException;
@@ -36,6 +38,9 @@ import javax.lang.model.element.TypeElement;
  * Every generated file has exactly one originating element, its handler class, which makes the
  * processor <em>isolating</em> for Gradle's incremental compilation.
  *
+ * <p>Annotations javac never hands a processor (in local and anonymous classes, enum-constant bodies
+ * and lambdas) are reported by {@link UnnamedClassAnnotations} once javac has analysed each class.
+ *
  * <p>Option {@code -Arrpc.dagger=disabled} turns the Dagger modules off.
  */
 @AutoService(Processor.class)
@@ -46,6 +51,7 @@ public final class RrpcProcessor extends AbstractProcessor {
   private ErrorReporter errors;
   private HandlerClassValidator validator;
   private StrayParamValidator strayParams;
+  private GeneratedNameClashes nameClashes;
   private HandlerClassWriter writer;
   /**
    * Classes whose handler methods mention types not generated yet (by another processor, in a later
@@ -76,6 +82,8 @@ public final class RrpcProcessor extends AbstractProcessor {
     errors = new ErrorReporter(env.getMessager());
     validator = new HandlerClassValidator(errors, env.getElementUtils(), env.getTypeUtils());
     strayParams = new StrayParamValidator(errors);
+    nameClashes = new GeneratedNameClashes(errors);
+    UnnamedClassAnnotations.install(env);
     writer = new HandlerClassWriter(
         env.getFiler(),
         GeneratedAnnotations.generatedAnnotation(
@@ -140,6 +148,9 @@ public final class RrpcProcessor extends AbstractProcessor {
     try {
       if (UnresolvedTypes.in(HandlerClassValidator.handlerMethodsOf(type))) {
         deferred.add(name);
+        return;
+      }
+      if (!nameClashes.claim(type)) {
         return;
       }
       Optional<HandlerClass> handler = validator.validate(type);

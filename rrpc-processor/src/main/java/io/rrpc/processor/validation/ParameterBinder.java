@@ -81,6 +81,10 @@ final class ParameterBinder {
       return Optional.empty();
     }
     TypeMirror type = parameter.asType();
+    if (KnownTypes.isOptional(type)) {
+      errors.error(ProcessorErrors.OPTIONAL_PARAMETER, parameter, param);
+      return Optional.empty();
+    }
     Source source = paramSource(type);
     if (source == null) {
       errors.error(ProcessorErrors.unsupportedParameter(type.toString()), parameter, param);

@@ -17,14 +17,18 @@ import javax.lang.model.util.Types;
 /** Decides how a handler's return value becomes a reply, reporting return types that cannot. */
 final class ReplyClassifier {
   private final ErrorReporter errors;
+  private final Elements elements;
   private final Types types;
+  private final Accessibility accessibility;
   private final TypeElement completionStage;
   private final TypeMirror charSequence;
   private final TypeMirror object;
 
   ReplyClassifier(ErrorReporter errors, Elements elements, Types types) {
     this.errors = errors;
+    this.elements = elements;
     this.types = types;
+    this.accessibility = new Accessibility(elements);
     this.completionStage = elements.getTypeElement(CompletionStage.class.getCanonicalName());
     this.charSequence = elements.getTypeElement(CharSequence.class.getCanonicalName()).asType();
     this.object = elements.getTypeElement(Object.class.getCanonicalName()).asType();
@@ -38,18 +42,28 @@ final class ReplyClassifier {
     }
     Optional<DeclaredType> stage = asCompletionStage(type);
     if (stage.isEmpty()) {
+      if (KnownTypes.isOptional(type)) {
+        errors.error(ProcessorErrors.optionalReturn(type.toString()), method);
+        return Optional.empty();
+      }
       return Optional.of(new Reply(conversionOf(type), false));
     }
     if (stage.get().getTypeArguments().isEmpty()) {
       errors.error(ProcessorErrors.rawCompletionStage(type.toString()), method);
       return Optional.empty();
     }
-    TypeMirror value = upperBound(stage.get().getTypeArguments().get(0));
+    TypeMirror argument = stage.get().getTypeArguments().get(0);
+    TypeMirror value = upperBound(argument);
     if (asCompletionStage(value).isPresent()) {
       errors.error(ProcessorErrors.nestedCompletionStage(type.toString()), method);
       return Optional.empty();
     }
-    return Optional.of(new Reply(conversionOf(value), true));
+    if (KnownTypes.isOptional(value)) {
+      errors.error(ProcessorErrors.optionalReturn(type.toString()), method);
+      return Optional.empty();
+    }
+    boolean nameable = accessibility.isAccessible(argument, elements.getPackageOf(method));
+    return Optional.of(new Reply(conversionOf(value), true, nameable));
   }
 
   private Conversion conversionOf(TypeMirror type) {

@@ -4,10 +4,13 @@ import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.JavaFile;
 import io.rrpc.processor.model.HandlerClass;
 import java.io.IOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.annotation.processing.Filer;
+import javax.lang.model.element.Element;
+import javax.tools.JavaFileObject;
 
 /** Writes the generated sources of one validated handler class through the {@link Filer}. */
 public final class HandlerClassWriter {
@@ -35,7 +38,19 @@ public final class HandlerClassWriter {
     files.add(dispatchers.write(handler));
     daggerModules.ifPresent(writer -> files.add(writer.write(handler)));
     for (JavaFile file : files) {
-      file.writeTo(filer);
+      writeAscii(file);
+    }
+  }
+
+  /** As {@link JavaFile#writeTo(Filer)}, in ASCII whatever the compilation's encoding. */
+  private void writeAscii(JavaFile file) throws IOException {
+    String name = file.packageName().isEmpty()
+        ? file.typeSpec().name()
+        : file.packageName() + "." + file.typeSpec().name();
+    JavaFileObject source = filer.createSourceFile(
+        name, file.typeSpec().originatingElements().toArray(new Element[0]));
+    try (Writer writer = source.openWriter()) {
+      writer.write(AsciiSource.of(file.toString()));
     }
   }
 }
