@@ -53,6 +53,7 @@ public final class RrpcProcessor extends AbstractProcessor {
   private StrayParamValidator strayParams;
   private GeneratedNameClashes nameClashes;
   private HandlerClassWriter writer;
+  private DaggerModules daggerModules;
   /**
    * Classes whose handler methods mention types not generated yet (by another processor, in a later
    * round), by qualified name: an element is valid only in the round that produced it.
@@ -87,17 +88,8 @@ public final class RrpcProcessor extends AbstractProcessor {
     writer = new HandlerClassWriter(
         env.getFiler(),
         GeneratedAnnotations.generatedAnnotation(
-            env.getElementUtils(), env.getSourceVersion(), RrpcProcessor.class.getCanonicalName()),
-        daggerModulesWanted(env));
-  }
-
-  private boolean daggerModulesWanted(ProcessingEnvironment env) {
-    String option = env.getOptions().getOrDefault(DAGGER_OPTION, "enabled");
-    if (!option.equals("enabled") && !option.equals("disabled")) {
-      errors.error(ProcessorErrors.invalidDaggerOption(option));
-      return false;
-    }
-    return option.equals("enabled") && env.getElementUtils().getTypeElement(KnownNames.DAGGER_MODULE.canonicalName()) != null;
+            env.getElementUtils(), env.getSourceVersion(), RrpcProcessor.class.getCanonicalName()));
+    daggerModules = new DaggerModules(env, errors);
   }
 
   @Override
@@ -155,7 +147,7 @@ public final class RrpcProcessor extends AbstractProcessor {
       }
       Optional<HandlerClass> handler = validator.validate(type);
       if (handler.isPresent()) {
-        writer.write(handler.get());
+        writer.write(handler.get(), daggerModules.wantedFor(type));
       }
     } catch (IOException e) {
       errors.error(ProcessorErrors.writeFailed(name, e), type);

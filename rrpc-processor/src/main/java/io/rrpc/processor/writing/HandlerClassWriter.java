@@ -16,16 +16,13 @@ import javax.tools.JavaFileObject;
 public final class HandlerClassWriter {
   private final Filer filer;
   private final DispatcherWriter dispatchers;
-  private final Optional<DaggerModuleWriter> daggerModules;
+  private final DaggerModuleWriter daggerModules;
 
-  /**
-   * @param generated the {@code @Generated} marker to put on generated classes, if the compilation has one
-   * @param daggerModules whether to write a Dagger module beside each dispatcher
-   */
-  public HandlerClassWriter(Filer filer, Optional<AnnotationSpec> generated, boolean daggerModules) {
+  /** @param generated the {@code @Generated} marker to put on generated classes, if the compilation has one */
+  public HandlerClassWriter(Filer filer, Optional<AnnotationSpec> generated) {
     this.filer = filer;
     this.dispatchers = new DispatcherWriter(generated);
-    this.daggerModules = daggerModules ? Optional.of(new DaggerModuleWriter(generated)) : Optional.empty();
+    this.daggerModules = new DaggerModuleWriter(generated);
   }
 
   /**
@@ -33,10 +30,12 @@ public final class HandlerClassWriter {
    *
    * @throws IOException if the {@link Filer} refuses a file, for example because it already exists
    */
-  public void write(HandlerClass handler) throws IOException {
+  public void write(HandlerClass handler, boolean withDaggerModule) throws IOException {
     List<JavaFile> files = new ArrayList<>();
     files.add(dispatchers.write(handler));
-    daggerModules.ifPresent(writer -> files.add(writer.write(handler)));
+    if (withDaggerModule) {
+      files.add(daggerModules.write(handler));
+    }
     for (JavaFile file : files) {
       writeAscii(file);
     }
