@@ -1,7 +1,7 @@
 package io.rrpc.bench.device;
 
 /** A device {@link DeviceMain} can run: the framework's aircon device or the raw Paho floor. */
-interface ServedDevice {
+public interface ServedDevice {
   /** Connects and subscribes; returns once requests can arrive. */
   void start() throws Exception;
 

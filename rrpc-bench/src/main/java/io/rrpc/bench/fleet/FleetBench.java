@@ -1,0 +1,104 @@
+package io.rrpc.bench.fleet;
+
+import io.rrpc.bench.e2e.BenchSettings;
+import io.rrpc.bench.report.ResultFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Many devices in one JVM against Mosquitto: for each run of {@code -Dbench.fleet.runs} (a comma list of
+ * {@code devices:kind:threads[:jdk]}, e.g. {@code 1000:framework:own,1000:raw:own,10000:raw:virtual:25}),
+ * a fresh Mosquitto, a fleet JVM ({@link FleetMain}) that starts the devices {@code -Dbench.fleet.parallel}
+ * at a time, one request to each device from {@link FleetDriver}, then the fleet's steady-state threads,
+ * heap and resident set. {@code jdk} names a JDK given as {@code -Dbench.fleet.jdk.<jdk>=<java home>};
+ * without it the fleet runs on the harness's own JDK.
+ *
+ * <p>Writes {@code <prefix>.runs} and {@code <prefix>.<id>.*} (prefix {@code -Dbench.fleet.prefix},
+ * default {@code fleet}) to {@code -Dbench.fleet.output} (default {@code <results>/fleet.properties}).
+ */
+public final class FleetBench {
+  private FleetBench() {}
+
+  public static void main(String[] args) throws Exception {
+    String prefix = System.getProperty("bench.fleet.prefix", "fleet");
+    String runs = System.getProperty("bench.fleet.runs", "100:framework:own,100:raw:own");
+    int parallel = BenchSettings.intSetting("bench.fleet.parallel", 64);
+    Path output = Paths.get(System.getProperty("bench.fleet.output",
+        BenchSettings.resultsDir().resolve("fleet.properties").toString()));
+    Path logs = output.toAbsolutePath().getParent();
+    Files.createDirectories(logs);
+    ResultFile out = new ResultFile();
+    List<String> ids = new ArrayList<>();
+    out.put(prefix + ".parallel", parallel);
+    for (String spec : runs.split(",")) {
+      String id = run(out, prefix, spec.trim(), parallel, logs);
+      ids.add(id);
+      out.put(prefix + ".runs", String.join(",", ids));
+      out.write(output); // after every run, so a long run that fails later keeps what it measured
+    }
+  }
+
+  private static String run(ResultFile out, String prefix, String spec, int parallel, Path logs) throws Exception {
+    String[] parts = spec.split(":");
+    int devices = Integer.parseInt(parts[0]);
+    String kind = parts[1];
+    String threads = parts[2];
+    String javaHome = parts.length > 3 ? System.getProperty("bench.fleet.jdk." + parts[3]) : System.getProperty("java.home");
+    if (javaHome == null) {
+      throw new IllegalStateException(spec + ": no -Dbench.fleet.jdk." + parts[3] + "=<java home>");
+    }
+    String id = devices + "-" + kind + "-" + threads + (parts.length > 3 ? "-jdk" + parts[3] : "");
+    String p = prefix + "." + id + ".";
+    System.out.println("fleet " + id + ": " + devices + " devices + 1 warm-up, " + parallel + " starting at a time");
+    List<String> jvm = new ArrayList<>();
+    String extra = System.getProperty("bench.fleetJvmExtra", "").trim();
+    if (!extra.isEmpty()) {
+      jvm.addAll(Arrays.asList(extra.split("\\s+")));
+    }
+    try (FleetBroker broker = FleetBroker.start()) {
+      long brokerRssBefore = broker.rssKib();
+      try (FleetProcess fleet = FleetProcess.start(javaHome, jvm,
+              Arrays.asList(kind, broker.uri(), BenchSettings.PRODUCT_ID, Integer.toString(devices),
+                  Integer.toString(parallel), threads),
+              BenchSettings.SECRET, logs.resolve("fleet-" + id + ".log"));
+          FleetDriver driver = FleetDriver.connect(broker.uri(), BenchSettings.PRODUCT_ID)) {
+        Map<String, String> started = fleet.awaitStarted(30 * 60_000L);
+        FleetDriver.Result rtt = driver.oneRequestEach(0, devices);
+        Map<String, String> after = fleet.figures();
+        out.put(p + "devices", devices);
+        out.put(p + "kind", kind);
+        out.put(p + "threads", threads);
+        out.put(p + "java", started.get("java"));
+        out.put(p + "failedStarts", started.get("failed"));
+        out.put(p + "firstFailure", started.get("firstFailure"));
+        out.put(p + "startMillis", Long.parseLong(started.get("startNanos")) / 1e6);
+        out.put(p + "platformThreadsAtStart", started.get("threadsAtStart"));
+        out.put(p + "platformThreads", after.get("threadsAfter"));
+        out.put(p + "platformThreadsPerDevice", perDevice(started, after, "threads", devices));
+        out.put(p + "osThreads", after.get("osThreadsAfter"));
+        out.put(p + "osThreadsPerDevice", perDevice(started, after, "osThreads", devices));
+        out.put(p + "heapPerDeviceBytes", perDevice(started, after, "heap", devices));
+        out.put(p + "rssPerDeviceKib", perDevice(started, after, "rssKib", devices));
+        out.put(p + "rssKib", after.get("rssKibAfter"));
+        out.put(p + "brokerRssPerDeviceKib", (broker.rssKib() - brokerRssBefore) / (double) (devices + 1));
+        out.put(p + "brokerOpenFileLimit", broker.openFileLimit());
+        out.put(p + "asked", rtt.asked);
+        out.put(p + "answered", rtt.answered);
+        out.put(p + "wrongReplies", rtt.wrongReplies);
+        out.put(p + "p50Micros", rtt.p50Micros);
+        out.put(p + "p99Micros", rtt.p99Micros);
+        out.put(p + "maxMicros", rtt.maxMicros);
+      }
+    }
+    return id;
+  }
+
+  private static double perDevice(Map<String, String> before, Map<String, String> after, String figure, int devices) {
+    return (Double.parseDouble(after.get(figure + "After")) - Double.parseDouble(before.get(figure + "Before"))) / devices;
+  }
+}
