@@ -76,6 +76,11 @@ final class RawPahoDevice implements ServedDevice, MqttCallback {
   public void deliveryComplete(IMqttDeliveryToken token) {}
 
   @Override
+  public boolean isConnected() {
+    return client.isConnected();
+  }
+
+  @Override
   public String describe() {
     return "publishFailures=" + publishFailures.get();
   }

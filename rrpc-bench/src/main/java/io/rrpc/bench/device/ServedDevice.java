@@ -5,6 +5,9 @@ public interface ServedDevice {
   /** Connects and subscribes; returns once requests can arrive. */
   void start() throws Exception;
 
+  /** Whether the MQTT connection is up right now. */
+  boolean isConnected();
+
   /** Device-specific counters for the harness's log. */
   String describe();
 

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Many devices in one JVM against Mosquitto: for each run of {@code -Dbench.fleet.runs} (a comma list of
@@ -19,7 +20,8 @@ import java.util.Map;
  * without it the fleet runs on the harness's own JDK.
  *
  * <p>Writes {@code <prefix>.runs} and {@code <prefix>.<id>.*} (prefix {@code -Dbench.fleet.prefix},
- * default {@code fleet}) to {@code -Dbench.fleet.output} (default {@code <results>/fleet.properties}).
+ * default {@code fleet}) to {@code -Dbench.fleet.output} (default {@code <results>/fleet.properties}); the
+ * fleet JVMs' logs go to {@code <results>/fleet-<id>.log}.
  */
 public final class FleetBench {
   private FleetBench() {}
@@ -30,7 +32,7 @@ public final class FleetBench {
     int parallel = BenchSettings.intSetting("bench.fleet.parallel", 64);
     Path output = Paths.get(System.getProperty("bench.fleet.output",
         BenchSettings.resultsDir().resolve("fleet.properties").toString()));
-    Path logs = output.toAbsolutePath().getParent();
+    Path logs = BenchSettings.resultsDir();
     Files.createDirectories(logs);
     ResultFile out = new ResultFile();
     List<String> ids = new ArrayList<>();
@@ -93,9 +95,53 @@ public final class FleetBench {
         out.put(p + "p50Micros", rtt.p50Micros);
         out.put(p + "p99Micros", rtt.p99Micros);
         out.put(p + "maxMicros", rtt.maxMicros);
+        if (Arrays.asList(System.getProperty("bench.fleet.restartRuns", "").split(",")).contains(id)) {
+          reconnectStorm(out, p, broker, fleet, devices + 1);
+        }
       }
     }
     return id;
+  }
+
+  /**
+   * Kills and restarts the broker under the fleet, then asks the fleet every 100 ms how many devices are
+   * connected again, until all are (or two minutes passed), and sends one request to each once more.
+   */
+  private static void reconnectStorm(ResultFile out, String p, FleetBroker broker, FleetProcess fleet, int total)
+      throws Exception {
+    broker.restart();
+    long up = System.nanoTime();
+    StringBuilder curve = new StringBuilder();
+    double half = -1;
+    double ninety = -1;
+    double all = -1;
+    long deadline = up + TimeUnit.MINUTES.toNanos(2);
+    while (System.nanoTime() < deadline) {
+      int connected = fleet.connected();
+      double seconds = (System.nanoTime() - up) / 1e9;
+      curve.append(String.format(java.util.Locale.ROOT, "%.1fs:%d ", seconds, connected));
+      if (half < 0 && connected * 2 >= total) {
+        half = seconds;
+      }
+      if (ninety < 0 && connected * 10 >= total * 9) {
+        ninety = seconds;
+      }
+      if (connected == total) {
+        all = seconds;
+        break;
+      }
+      // The fleet runs in another JVM: there is no event to wait on, only its count to sample.
+      TimeUnit.MILLISECONDS.sleep(100);
+    }
+    out.put(p + "restart.halfConnectedSeconds", half);
+    out.put(p + "restart.ninetyConnectedSeconds", ninety);
+    out.put(p + "restart.allConnectedSeconds", all);
+    out.put(p + "restart.curve", curve.toString().trim());
+    try (FleetDriver driver = FleetDriver.connect(broker.uri(), BenchSettings.PRODUCT_ID)) {
+      FleetDriver.Result rtt = driver.oneRequestEach(0, total - 1);
+      out.put(p + "restart.answered", rtt.answered);
+      out.put(p + "restart.allServingSeconds", (System.nanoTime() - up) / 1e9);
+    }
   }
 
   private static double perDevice(Map<String, String> before, Map<String, String> after, String figure, int devices) {

@@ -25,25 +25,20 @@ final class FleetBroker implements AutoCloseable {
   private static final int LOG_LINES_KEPT = 50;
 
   private final Path directory;
-  private final Process process;
   private final int port;
+  private volatile Process process;
   private final Deque<String> log = new ArrayDeque<>();
 
-  private FleetBroker(Path directory, Process process, int port) {
+  private FleetBroker(Path directory, int port) {
     this.directory = directory;
-    this.process = process;
     this.port = port;
-    Thread reader = new Thread(this::drainLog, "fleet-mosquitto-log");
-    reader.setDaemon(true);
-    reader.start();
   }
 
   /** Starts {@code mosquitto} (from /usr/sbin or the PATH) and returns once it accepts connections. */
   static FleetBroker start() throws IOException, InterruptedException {
     Path directory = Files.createTempDirectory("rrpc-fleet-mosquitto-");
     int port = freePort();
-    Path config = directory.resolve("mosquitto.conf");
-    Files.write(config, String.join("\n",
+    Files.write(directory.resolve("mosquitto.conf"), String.join("\n",
         "listener " + port + " 127.0.0.1",
         "allow_anonymous true",
         "max_connections -1",
@@ -54,19 +49,37 @@ final class FleetBroker implements AutoCloseable {
         "log_type warning",
         "connection_messages false",
         "").getBytes(StandardCharsets.UTF_8));
+    FleetBroker broker = new FleetBroker(directory, port);
+    broker.launch();
+    return broker;
+  }
+
+  /**
+   * Kills the broker (SIGKILL, as a crash would: every device sees its connection reset) and starts it
+   * again on the same port.
+   */
+  void restart() throws IOException, InterruptedException {
+    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+    launch();
+  }
+
+  private void launch() throws IOException, InterruptedException {
     String binary = Files.isExecutable(Paths.get("/usr/sbin/mosquitto")) ? "/usr/sbin/mosquitto" : "mosquitto";
-    Process process = new ProcessBuilder(binary, "-c", config.toString()).redirectErrorStream(true).start();
-    FleetBroker broker = new FleetBroker(directory, process, port);
+    Process started = new ProcessBuilder(binary, "-c", directory.resolve("mosquitto.conf").toString())
+        .redirectErrorStream(true).start();
+    process = started;
+    Thread reader = new Thread(() -> drainLog(started), "fleet-mosquitto-log");
+    reader.setDaemon(true);
+    reader.start();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (!accepts(port)) {
-      if (!process.isAlive() || System.nanoTime() > deadline) {
-        broker.close();
-        throw new IllegalStateException("mosquitto did not start on port " + port + ": " + broker.recentLog());
+      if (!started.isAlive() || System.nanoTime() > deadline) {
+        close();
+        throw new IllegalStateException("mosquitto did not start on port " + port + ": " + recentLog());
       }
       // Polling a port has no event to wait on; mosquitto binds within milliseconds.
       TimeUnit.MILLISECONDS.sleep(20);
     }
-    return broker;
   }
 
   String uri() {
@@ -115,7 +128,7 @@ final class FleetBroker implements AutoCloseable {
     }
   }
 
-  private void drainLog() {
+  private void drainLog(Process process) {
     try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = in.readLine()) != null) {

@@ -99,8 +99,10 @@ final class FleetDriver implements AutoCloseable, MqttCallback {
 
   @Override
   public void close() throws MqttException {
-    client.disconnect().waitForCompletion(5_000);
-    client.close();
+    if (client.isConnected()) {
+      client.disconnect().waitForCompletion(5_000);
+    }
+    client.close(true);
   }
 
   private static long percentile(long[] sorted, int p) {

@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@code started devices=… failed=… startNanos=… threadsAtStart=… java=… firstFailure=… threadsBefore=…
  * osThreadsBefore=… heapBefore=… rssKibBefore=…}; asked {@code figures}, it prints {@code figures
  * threadsAfter=… osThreadsAfter=… heapAfter=… rssKibAfter=…}, at the earliest {@value #SETTLE_MILLIS} ms
- * after the last start.
+ * after the last start; asked {@code connected}, it prints {@code connected count=…}, how many of its
+ * devices (the warm-up one included) have their connection up.
  *
  * <p>"Before" is with the warm-up device serving, "after" with all of them, both after a full GC: the
  * difference over {@code devices} is what one more device costs. {@code threads} counts platform threads
@@ -68,6 +69,8 @@ public final class FleetMain {
     AtomicInteger failed = new AtomicInteger();
     AtomicReference<String> firstFailure = new AtomicReference<>("none");
     AtomicInteger next = new AtomicInteger(1);
+    ServedDevice[] fleet = new ServedDevice[devices + 1];
+    fleet[0] = warm;
     ExecutorService starters = Executors.newFixedThreadPool(parallel, threads.starterThreads());
     long started = System.nanoTime();
     for (int i = 0; i < parallel; i++) {
@@ -75,7 +78,9 @@ public final class FleetMain {
         int n;
         while ((n = next.getAndIncrement()) <= devices) {
           try {
-            factory.create("fleet" + n).start();
+            ServedDevice device = factory.create("fleet" + n);
+            fleet[n] = device;
+            device.start();
           } catch (Throwable t) {
             failed.incrementAndGet();
             firstFailure.compareAndSet("none", ("fleet" + n + ": " + t).replace('\n', ' ').replace(' ', '_'));
@@ -105,6 +110,13 @@ public final class FleetMain {
           TimeUnit.NANOSECONDS.sleep(wait);
         }
         System.out.println("figures " + Figures.now().line("After"));
+        System.out.flush();
+      } else if ("connected".equals(line)) {
+        int connected = 0;
+        for (ServedDevice d : fleet) {
+          connected += d != null && d.isConnected() ? 1 : 0;
+        }
+        System.out.println("connected count=" + connected);
         System.out.flush();
       }
     }

@@ -59,9 +59,10 @@ final class FleetProcess implements AutoCloseable {
     return fields(awaitLine("figures ", 60_000));
   }
 
-  /** The fleet JVM's pid, to read its /proc entries. */
-  long pid() {
-    return process.pid();
+  /** How many devices of the fleet have their connection up right now. */
+  int connected() throws IOException {
+    send("connected");
+    return Integer.parseInt(fields(awaitLine("connected ", 60_000)).get("count"));
   }
 
   @Override
