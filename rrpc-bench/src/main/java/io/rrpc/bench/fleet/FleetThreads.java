@@ -6,6 +6,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Where a fleet's devices run their threads: {@code own} (each device starts its own, as a single
@@ -38,6 +39,10 @@ enum FleetThreads {
     ThreadFactory factory = this == VIRTUAL ? virtualThreads() : Executors.defaultThreadFactory();
     ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(3 * devices + parallel + 16, factory);
     executor.setRemoveOnCancelPolicy(true);
+    // A scheduled executor starts a thread for each task until it has its core size, and keeps them: without a
+    // timeout every finished connect task and every ping would leave an idle thread behind.
+    executor.setKeepAliveTime(10, TimeUnit.SECONDS);
+    executor.allowCoreThreadTimeOut(true);
     return executor;
   }
 

@@ -39,6 +39,8 @@ final class Tables {
         return v.containsKey("scaling.runs") ? fleet("scaling") : "(no `./bench/fleet` run recorded in bench/fleet-scaling.properties)";
       case "fleetTargets":
         return fleetTargets();
+      case "storm":
+        return storm();
       default:
         throw new IllegalStateException("no table named " + name);
     }
@@ -230,6 +232,33 @@ final class Tables {
           .append(" |\n");
     }
     return t.toString().trim();
+  }
+
+  /** The broker restarts under a fleet of the scaling runs, if any were asked for. */
+  private String storm() {
+    StringBuilder t = new StringBuilder();
+    t.append("| fleet | half connected again | 90 % | all | then one request each answered | all connected and answered |\n");
+    t.append("|---|---:|---:|---:|---:|---:|\n");
+    boolean any = false;
+    for (String id : v.getOrDefault("scaling.runs", "").split(",")) {
+      String p = "scaling." + id + ".restart.";
+      if (!v.containsKey(p + "allConnectedSeconds")) {
+        continue;
+      }
+      any = true;
+      t.append("| ").append(number(d("scaling." + id + ".devices") + 1, 0)).append(" ")
+          .append(label(v.get("scaling." + id + ".kind"))).append(", ").append(v.get("scaling." + id + ".threads"))
+          .append(" | ").append(seconds(d(p + "halfConnectedSeconds")))
+          .append(" | ").append(seconds(d(p + "ninetyConnectedSeconds")))
+          .append(" | ").append(seconds(d(p + "allConnectedSeconds")))
+          .append(" | ").append(v.get(p + "answered")).append("/").append(number(d("scaling." + id + ".devices") + 1, 0))
+          .append(" | ").append(seconds(d(p + "allServingSeconds"))).append(" |\n");
+    }
+    return any ? t.toString().trim() : "(no broker restart in the recorded `./bench/fleet` run)";
+  }
+
+  private static String seconds(double s) {
+    return s < 0 ? "not within 2 min" : number(s, 1) + " s";
   }
 
   private String failedStarts(String p) {
