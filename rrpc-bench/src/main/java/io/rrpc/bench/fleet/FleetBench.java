@@ -58,6 +58,10 @@ public final class FleetBench {
     String p = prefix + "." + id + ".";
     System.out.println("fleet " + id + ": " + devices + " devices + 1 warm-up, " + parallel + " starting at a time");
     List<String> jvm = new ArrayList<>();
+    String settle = System.getProperty("bench.fleet.settleMillis");
+    if (settle != null) {
+      jvm.add("-Dbench.fleet.settleMillis=" + settle);
+    }
     String extra = System.getProperty("bench.fleetJvmExtra", "").trim();
     if (!extra.isEmpty()) {
       jvm.addAll(Arrays.asList(extra.split("\\s+")));

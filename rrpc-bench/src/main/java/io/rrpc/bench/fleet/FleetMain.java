@@ -20,8 +20,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@code parallel} at a time and prints one line
  * {@code started devices=… failed=… startNanos=… threadsAtStart=… java=… firstFailure=… threadsBefore=…
  * osThreadsBefore=… heapBefore=… rssKibBefore=…}; asked {@code figures}, it prints {@code figures
- * threadsAfter=… osThreadsAfter=… heapAfter=… rssKibAfter=…}, at the earliest {@value #SETTLE_MILLIS} ms
- * after the last start; asked {@code connected}, it prints {@code connected count=…}, how many of its
+ * threadsAfter=… osThreadsAfter=… heapAfter=… rssKibAfter=…}, at the earliest 11 s after the last start; asked {@code connected}, it prints {@code connected count=…}, how many of its
  * devices (the warm-up one included) have their connection up.
  *
  * <p>"Before" is with the warm-up device serving, "after" with all of them, both after a full GC: the
@@ -35,9 +34,9 @@ public final class FleetMain {
   /**
    * How long after the last start the "after" figures are taken at the earliest: the runtime ends a
    * Paho thread that has been idle for 10 s (its connect task's), so only then are the threads the
-   * ones a serving fleet keeps.
+   * ones a serving fleet keeps. {@code -Dbench.fleet.settleMillis} changes it (tests, which take no figures).
    */
-  private static final long SETTLE_MILLIS = 11_000;
+  private static final long SETTLE_MILLIS = Long.getLong("bench.fleet.settleMillis", 11_000);
 
   private FleetMain() {}
 
