@@ -13,9 +13,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Many devices in one JVM against Mosquitto: for each run of {@code -Dbench.fleet.runs} (a comma list of
- * {@code devices:kind:threads[:jdk]}, e.g. {@code 1000:framework:own,1000:raw:own,10000:raw:virtual:25}),
- * a fresh Mosquitto, a fleet JVM ({@link FleetMain}) that starts the devices {@code -Dbench.fleet.parallel}
- * at a time, one request to each device from {@link FleetDriver}, then the fleet's steady-state threads,
+ * {@code devices:kind:threads[:jdk][@parallel]}, e.g. {@code 1000:framework:own,1000:raw:own,10000:raw:virtual:25@512}),
+ * a fresh Mosquitto, a fleet JVM ({@link FleetMain}) that starts the devices {@code parallel} (else
+ * {@code -Dbench.fleet.parallel}) at a time, one request to each device from {@link FleetDriver}, then the fleet's steady-state threads,
  * heap and resident set. {@code jdk} names a JDK given as {@code -Dbench.fleet.jdk.<jdk>=<java home>};
  * without it the fleet runs on the harness's own JDK.
  *
@@ -45,7 +45,11 @@ public final class FleetBench {
     }
   }
 
-  private static String run(ResultFile out, String prefix, String spec, int parallel, Path logs) throws Exception {
+  private static String run(ResultFile out, String prefix, String runSpec, int defaultParallel, Path logs)
+      throws Exception {
+    int at = runSpec.indexOf('@');
+    String spec = at < 0 ? runSpec : runSpec.substring(0, at);
+    int parallel = at < 0 ? defaultParallel : Integer.parseInt(runSpec.substring(at + 1));
     String[] parts = spec.split(":");
     int devices = Integer.parseInt(parts[0]);
     String kind = parts[1];
@@ -54,7 +58,8 @@ public final class FleetBench {
     if (javaHome == null) {
       throw new IllegalStateException(spec + ": no -Dbench.fleet.jdk." + parts[3] + "=<java home>");
     }
-    String id = devices + "-" + kind + "-" + threads + (parts.length > 3 ? "-jdk" + parts[3] : "");
+    String id = devices + "-" + kind + "-" + threads + (parts.length > 3 ? "-jdk" + parts[3] : "")
+        + (at < 0 ? "" : "-p" + parallel);
     String p = prefix + "." + id + ".";
     System.out.println("fleet " + id + ": " + devices + " devices + 1 warm-up, " + parallel + " starting at a time");
     List<String> jvm = new ArrayList<>();
@@ -77,12 +82,14 @@ public final class FleetBench {
         FleetDriver.Result rtt = driver.oneRequestEach(0, devices);
         Map<String, String> after = fleet.figures();
         out.put(p + "devices", devices);
+        out.put(p + "parallel", parallel);
         out.put(p + "kind", kind);
         out.put(p + "threads", threads);
         out.put(p + "java", started.get("java"));
         out.put(p + "failedStarts", started.get("failed"));
         out.put(p + "firstFailure", started.get("firstFailure"));
         out.put(p + "startMillis", Long.parseLong(started.get("startNanos")) / 1e6);
+        out.put(p + "startCpuMillisPerDevice", Long.parseLong(started.get("startCpuNanos")) / 1e6 / devices);
         out.put(p + "platformThreadsAtStart", started.get("threadsAtStart"));
         out.put(p + "platformThreads", after.get("threadsAfter"));
         out.put(p + "platformThreadsPerDevice", perDevice(started, after, "threads", devices));

@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * own|shared|virtual}. It first starts one warm-up device alone ({@code fleet0}: class loading, the first
  * JIT work), takes its figures, then starts the {@code devices} measured ones ({@code fleet1} …)
  * {@code parallel} at a time and prints one line
- * {@code started devices=… failed=… startNanos=… threadsAtStart=… java=… firstFailure=… threadsBefore=…
+ * {@code started devices=… failed=… startNanos=… startCpuNanos=… threadsAtStart=… java=… firstFailure=… threadsBefore=…
  * osThreadsBefore=… heapBefore=… rssKibBefore=…}; asked {@code figures}, it prints {@code figures
  * threadsAfter=… osThreadsAfter=… heapAfter=… rssKibAfter=…}, at the earliest 11 s after the last start; asked {@code connected}, it prints {@code connected count=…}, how many of its
  * devices (the warm-up one included) have their connection up.
@@ -72,6 +72,7 @@ public final class FleetMain {
     fleet[0] = warm;
     ExecutorService starters = Executors.newFixedThreadPool(parallel, threads.starterThreads());
     long started = System.nanoTime();
+    long cpuBefore = processCpuNanos();
     for (int i = 0; i < parallel; i++) {
       starters.execute(() -> {
         int n;
@@ -93,8 +94,9 @@ public final class FleetMain {
       System.exit(1);
     }
     long startNanos = System.nanoTime() - started;
+    long startCpuNanos = processCpuNanos() - cpuBefore;
     int threadsAtStart = ManagementFactory.getThreadMXBean().getThreadCount();
-    System.out.println("started devices=" + devices + " failed=" + failed.get() + " startNanos=" + startNanos
+    System.out.println("started devices=" + devices + " failed=" + failed.get() + " startNanos=" + startNanos + " startCpuNanos=" + startCpuNanos
         + " threadsAtStart=" + threadsAtStart + " java=" + System.getProperty("java.version")
         + " firstFailure=" + firstFailure.get() + " " + before.line("Before"));
     System.out.flush();
@@ -120,6 +122,11 @@ public final class FleetMain {
       }
     }
     System.exit(0);
+  }
+
+  /** The CPU time this JVM has used so far, all threads, JIT and GC included. */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   private interface DeviceFactory {

@@ -213,17 +213,19 @@ final class Tables {
   /** One row per fleet run of {@code <prefix>.runs}: framework and raw Paho side by side. */
   private String fleet(String prefix) {
     StringBuilder t = new StringBuilder();
-    t.append("| devices | device | threads | JDK | all subscribed | platform threads (per device) | heap per device | RSS per device"
-        + " | one request each: p50 / p99 | answered |\n");
-    t.append("|---:|---|---|---|---:|---:|---:|---:|---:|---:|\n");
+    t.append("| devices | device | threads | JDK | starting at a time | all subscribed | CPU per start | platform threads (per device) | heap per device"
+        + " | RSS per device | one request each: p50 / p99 | answered |\n");
+    t.append("|---:|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (String id : v.get(prefix + ".runs").split(",")) {
       String p = prefix + "." + id + ".";
       t.append("| ").append(number(d(p + "devices"), 0))
           .append(" | ").append(label(v.get(p + "kind")))
           .append(" | ").append(v.get(p + "threads"))
           .append(" | ").append(v.get(p + "java"))
+          .append(" | ").append(v.getOrDefault(p + "parallel", v.get(prefix + ".parallel")))
           .append(" | ").append(number(d(p + "startMillis") / 1000, 2)).append(" s")
           .append(failedStarts(p))
+          .append(" | ").append(v.containsKey(p + "startCpuMillisPerDevice") ? number(d(p + "startCpuMillisPerDevice"), 1) + " ms" : "")
           .append(" | ").append(number(d(p + "platformThreads"), 0)).append(" (").append(number(d(p + "platformThreadsPerDevice"), 2)).append(")")
           .append(" | ").append(number(d(p + "heapPerDeviceBytes") / 1000, 1)).append(" KB")
           .append(" | ").append(number(d(p + "rssPerDeviceKib"), 0)).append(" KiB")
