@@ -1,10 +1,10 @@
 package io.rrpc.runtime;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
+import org.codehaus.mojo.animal_sniffer.IgnoreJRERequirement;
 
 /**
  * Who a device is: its product, name, region and credentials, as Tencent's {@code device_info.json}
@@ -48,23 +48,40 @@ public final class DeviceInfo {
   /**
    * Reads a {@code device_info.json} file. Relative certificate and key paths in it are resolved
    * against the file's directory. Only the fields the file's {@code auth_mode} needs are required;
-   * unknown fields are ignored.
+   * unknown fields are ignored. Works on every Android level the runtime supports.
    *
+   * @param file the file to read
+   * @return the device's identity
    * @throws IOException when the file cannot be read
    * @throws IllegalArgumentException when a field is missing or malformed; the message names the file
    *     and the field (never a secret)
    * @param file the {@code device_info.json} file
    * @return reads a {@code device_info.json} file
    */
-  public static DeviceInfo load(Path file) throws IOException {
+  public static DeviceInfo load(File file) throws IOException {
     byte[] bytes;
     try {
-      bytes = Files.readAllBytes(file);
+      bytes = FileBytes.read(file);
     } catch (IOException e) {
       throw new IOException("cannot read " + file + ": " + e, e);
     }
-    Path dir = file.toAbsolutePath().getParent();
+    File dir = file.getAbsoluteFile().getParentFile();
     return DeviceInfoParser.parse(new String(bytes, StandardCharsets.UTF_8), file.toString(), dir);
+  }
+
+  /**
+   * As {@link #load(File)}, for a {@link Path} of the default file system. {@code java.nio.file} exists
+   * on Android from API level 26 on: below it, use {@link #load(File)}.
+   *
+   * @param file the file to read
+   * @return the device's identity
+   * @throws IOException when the file cannot be read
+   * @throws IllegalArgumentException when a field is missing or malformed; the message names the file
+   *     and the field (never a secret)
+   */
+  @IgnoreJRERequirement // Android API 26+, as the parameter type itself: documented above
+  public static DeviceInfo load(Path file) throws IOException {
+    return load(file.toFile());
   }
 
   /**
@@ -291,9 +308,9 @@ public final class DeviceInfo {
     checkPresent(source, field, value);
     byte[] decoded;
     try {
-      decoded = Base64.getDecoder().decode(value.trim());
+      decoded = Base64Decoding.decode(value.trim());
     } catch (IllegalArgumentException e) {
-      // Base64's message quotes the offending character: a piece of the secret. Drop it.
+      // The decoder's message names only a position, but say nothing of the secret at all.
       throw invalid(source, field, "is not valid base64");
     }
     if (decoded.length == 0) {
