@@ -18,7 +18,6 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * Debian's {@code mosquitto} as an independent broker for tests: started as a child process on
@@ -91,8 +90,9 @@ public final class MosquittoBroker implements LocalBroker {
   }
 
   /**
-   * Starts Mosquitto; when the binary is absent, skips the calling test (a JUnit assumption) with the
-   * reason, or fails when {@link #isRequired()}.
+   * Starts Mosquitto; when the binary is absent, skips the calling test with the reason (by throwing
+   * opentest4j's {@code TestAbortedException}, which JUnit 5 reports as skipped), or fails with an
+   * {@link IllegalStateException} when {@link #isRequired()}.
    */
   public static MosquittoBroker startOrSkip() {
     Optional<Path> binary = findBinary();
@@ -102,7 +102,7 @@ public final class MosquittoBroker implements LocalBroker {
       if (isRequired()) {
         throw new IllegalStateException(why + " but -D" + REQUIRED_PROPERTY + "=required");
       }
-      Assumptions.abort(why + "; skipped, -D" + REQUIRED_PROPERTY + "=required makes this a failure");
+      throw TestSkip.because(why + "; skipped, -D" + REQUIRED_PROPERTY + "=required makes this a failure");
     }
     return start(binary.get());
   }
