@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
  *
  * <p>Standard output carries what the user acts on (generated credentials and secrets, then one ready
  * line: {@code rrpc-hub ready: mqtt tcp://HOST:PORT api http://HOST:PORT}); the log goes to standard error.
- * Exit status: 0 after Ctrl-C, 1 when the hub cannot start (one line says why), 2 for a usage error.
+ * Ctrl-C (SIGINT) or SIGTERM stops it cleanly (exit status 130 or 143, as for any process ended by those
+ * signals); 1 when the hub cannot start (one line says why), 2 for a usage error.
  */
 @Command(
     name = "rrpc-hub",
@@ -116,9 +117,13 @@ public final class Main implements Callable<Integer> {
       return 1;
     }
     CountDownLatch stopped = new CountDownLatch(1);
+    // Printed, not logged: java.util.logging shuts down in a shutdown hook of its own.
     Thread shutdown = new Thread(() -> {
-      LOG.info("stopping");
+      out.println("rrpc-hub stopping");
+      out.flush();
       hub.close();
+      out.println("rrpc-hub stopped");
+      out.flush();
       stopped.countDown();
     }, "rrpc-hub-shutdown");
     Runtime.getRuntime().addShutdownHook(shutdown);

@@ -43,6 +43,8 @@ import picocli.CommandLine.Spec;
 public final class LoadCommand implements Callable<Integer> {
   private static final String PRODUCT = "LOADTEST01";
   private static final String DEVICE = "echo1";
+  // Held strongly: java.util.logging forgets the level of a logger nobody references.
+  private static final java.util.logging.Logger CALL_LOG = java.util.logging.Logger.getLogger("io.rrpc.hub.rrpc");
 
   @Spec CommandSpec spec;
 
@@ -62,10 +64,12 @@ public final class LoadCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("load: --in-flight and --seconds must be positive (at most 600 s)");
       return 2;
     }
-    Path out1 = Files.createTempDirectory("rrpc-hub-load");
+    // A console line per call would measure the terminal, not the hub.
+    CALL_LOG.setLevel(java.util.logging.Level.WARNING);
+    Path deviceInfoDir = Files.createTempDirectory("rrpc-hub-load");
     InetSocketAddress anyPort = new InetSocketAddress("127.0.0.1", 0);
     try (LocalHub hub = LocalHub.start(new HubOptions().mqtt(anyPort).api(anyPort).rrpcRate(0)
-        .deviceInfoOut(out1).device(new DeviceSpec(PRODUCT, DEVICE, null)))) {
+        .deviceInfoOut(deviceInfoDir).device(new DeviceSpec(PRODUCT, DEVICE, null)))) {
       DeviceSpec device = hub.devices().get(0);
       try (RrpcDevice echo = RrpcDevice.builder()
           .deviceInfo(DeviceInfo.builder().productId(PRODUCT).deviceName(DEVICE).deviceSecret(device.secretBase64()).build())
@@ -79,7 +83,7 @@ public final class LoadCommand implements Callable<Integer> {
         return r.errors.isEmpty() ? 0 : 1;
       }
     } finally {
-      try (java.util.stream.Stream<Path> files = Files.walk(out1)) {
+      try (java.util.stream.Stream<Path> files = Files.walk(deviceInfoDir)) {
         files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
     }
