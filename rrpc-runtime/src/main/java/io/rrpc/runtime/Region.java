@@ -28,7 +28,7 @@ public enum Region {
   }
 
   /** The MQTT broker host of a product in this region. */
-  public String host(String productId) {
+  String host(String productId) {
     return productId + hostSuffix;
   }
 

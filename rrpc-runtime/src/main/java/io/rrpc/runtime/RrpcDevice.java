@@ -3,11 +3,6 @@ package io.rrpc.runtime;
 import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
@@ -42,33 +37,17 @@ public final class RrpcDevice implements AutoCloseable {
   public static final int DEFAULT_QUEUE_CAPACITY = 256;
   /** The sdkappid Tencent's Java SDK puts in the username. */
   public static final String DEFAULT_SDK_APP_ID = "12010126";
-  /** The hub gives up on a request this long after publishing it. */
-  static final long HUB_DEADLINE_MILLIS = 4000;
-  // Duplicate detection remembers at most this many answered processIds (a window's worth at 1000/s).
-  private static final int RECENT_CAPACITY = 4096;
 
   private enum State { NEW, RUNNING, CLOSED }
 
-  private final Builder config;
-  private final DeviceInfo device;
-  private final DispatchTable table;
-  private final BrokerEndpoint endpoint;
-  private final RrpcTopics topics;
+  private final DeviceSettings settings;
   private final MetricsRecorder metrics = new MetricsRecorder();
   private final Object lifecycle = new Object();
   private State state = State.NEW;
-  private ThreadPoolExecutor workers;
-  private ScheduledThreadPoolExecutor scheduler;
-  private ReplySender replies;
-  private volatile RequestPipeline pipeline;
-  private MqttSession session;
+  private volatile DeviceWiring running;
 
-  private RrpcDevice(Builder b, DispatchTable table, BrokerEndpoint endpoint) {
-    this.config = b.copy();
-    this.device = b.deviceInfo;
-    this.table = table;
-    this.endpoint = endpoint;
-    this.topics = new RrpcTopics(device.productId(), device.deviceName());
+  private RrpcDevice(DeviceSettings settings) {
+    this.settings = settings;
   }
 
   /** A builder; {@link Builder#deviceInfo(DeviceInfo)} and at least one dispatcher are required. */
@@ -79,7 +58,8 @@ public final class RrpcDevice implements AutoCloseable {
   /**
    * Connects, subscribes to {@code $rrpc/rxd/{productId}/{deviceName}/+} and returns once the broker has
    * acknowledged the subscription. After that, lost connections are re-established in the background
-   * with backoff and the subscription restored each time.
+   * with backoff and the subscription restored each time (see {@link RrpcConnectionListener} to follow
+   * that).
    *
    * <p>A device whose start failed may be started again.
    *
@@ -92,33 +72,16 @@ public final class RrpcDevice implements AutoCloseable {
       if (state != State.NEW) {
         throw new IllegalStateException(state == State.RUNNING ? "already started" : "closed");
       }
-      if (endpoint.trustsAll) {
+      if (settings.endpoint.trustsAll) {
         LOG.warning("INSECURE: TLS server certificates are not verified (insecureTrustAllCertificates);"
-            + " anyone on the network path to " + endpoint.uri + " can impersonate the broker");
+            + " anyone on the network path to " + settings.endpoint.uri + " can impersonate the broker");
       }
-      String name = "rrpc-" + device.productId() + device.deviceName();
-      BlockingQueue<Runnable> queue = config.queueCapacity == 0
-          ? new SynchronousQueue<>() : new LinkedBlockingQueue<>(config.queueCapacity);
-      workers = new ThreadPoolExecutor(config.workers, config.workers, 0, TimeUnit.MILLISECONDS, queue,
-          new NamedThreads(name + "-worker"), new ThreadPoolExecutor.AbortPolicy());
-      workers.prestartAllCoreThreads();
-      scheduler = new ScheduledThreadPoolExecutor(1, new NamedThreads(name + "-scheduler"));
-      scheduler.setRemoveOnCancelPolicy(true);
-      replies = new ReplySender(metrics, Math.max(config.hubDeadlineMillis, config.deadlineMillis));
-      pipeline = new RequestPipeline(topics, table, config.errorReplyPolicy, metrics, replies, workers, scheduler,
-          config.deadlineMillis, config.maxPayloadBytes, RECENT_CAPACITY);
-      ConnectIdentity identity = new ConnectIdentity(device, config.sdkAppId, config.signatureAlgorithm,
-          config.tokenValidityMillis);
-      session = new MqttSession(endpoint, identity, topics.requestFilter(), config.requestQos,
-          config.keepAliveSeconds, config.connectTimeoutMillis,
-          new Backoff(config.backoffMinMillis, config.backoffMaxMillis), scheduler, pipeline);
-      replies.attach(session);
+      DeviceWiring parts = new DeviceWiring(settings, metrics);
+      running = parts;
       try {
-        session.start();
+        parts.start();
       } catch (RuntimeException e) {
-        workers.shutdownNow();
-        scheduler.shutdownNow();
-        pipeline = null;
+        running = null;
         throw e;
       }
       state = State.RUNNING;
@@ -139,23 +102,24 @@ public final class RrpcDevice implements AutoCloseable {
       }
       state = State.CLOSED;
     }
+    DeviceWiring parts = running;
     boolean interrupted = false;
     // Refuse new requests first: from the "closing" line on, every request that arrives is busy.
-    pipeline.stopAccepting();
+    parts.intake.stopAccepting();
     LOG.info("closing, " + metrics.inFlight.get() + " requests in flight");
     try {
       // Every accepted request is answered by its deadline at the latest; the extra second covers the
       // timer's own scheduling.
-      if (!pipeline.awaitAnswered(config.deadlineMillis + 1000)) {
+      if (!parts.answers.awaitAnswered(settings.deadlineMillis + 1000)) {
         LOG.warning("closing with " + metrics.inFlight.get() + " requests unanswered");
       }
-      replies.flush(Math.max(1000, config.connectTimeoutMillis));
+      parts.replies.flush(Math.max(1000, settings.connectTimeoutMillis));
     } catch (InterruptedException e) {
       interrupted = true;
     }
-    session.close(1000);
-    workers.shutdownNow();
-    scheduler.shutdownNow();
+    parts.session.close(1000);
+    parts.workers.shutdownNow();
+    parts.scheduler.shutdownNow();
     LOG.info("closed, " + metrics.snapshot(0));
     if (interrupted) {
       Thread.currentThread().interrupt();
@@ -164,27 +128,28 @@ public final class RrpcDevice implements AutoCloseable {
 
   /** The device's counters right now. */
   public RrpcMetrics metrics() {
-    RequestPipeline p = pipeline;
-    return metrics.snapshot(p == null ? 0 : p.queued());
+    DeviceWiring parts = running;
+    return metrics.snapshot(parts == null ? 0 : parts.intake.queued());
   }
 
   /** Whether the MQTT connection is up right now. */
   public boolean isConnected() {
-    MqttSession s;
+    DeviceWiring parts;
     synchronized (lifecycle) {
-      s = state == State.RUNNING ? session : null;
+      parts = state == State.RUNNING ? running : null;
     }
-    return s != null && s.isConnected();
+    return parts != null && parts.session.isConnected();
   }
 
   /** The identity this device connects with. */
   public DeviceInfo deviceInfo() {
-    return device;
+    return settings.deviceInfo;
   }
 
   @Override
   public String toString() {
-    return "RrpcDevice{" + device.productId() + "/" + device.deviceName() + " on " + endpoint.uri + "}";
+    return "RrpcDevice{" + settings.deviceInfo.productId() + "/" + settings.deviceInfo.deviceName() + " on "
+        + settings.endpoint.uri + "}";
   }
 
   /**
@@ -193,26 +158,28 @@ public final class RrpcDevice implements AutoCloseable {
    * fails with a message naming the problem.
    */
   public static final class Builder {
-    private DeviceInfo deviceInfo;
-    private final List<RrpcDispatcher> dispatchers = new ArrayList<>();
-    private String brokerUri;
-    private boolean tls = true;
-    private KeyStore trustStore;
-    private boolean trustAll;
-    private String sdkAppId = DEFAULT_SDK_APP_ID;
-    private SignatureAlgorithm signatureAlgorithm = SignatureAlgorithm.HMAC_SHA256;
-    private long tokenValidityMillis = TimeUnit.HOURS.toMillis(1);
-    private int workers = 1;
-    private int queueCapacity = DEFAULT_QUEUE_CAPACITY;
-    private long deadlineMillis = DEFAULT_DEADLINE_MILLIS;
-    private int maxPayloadBytes = DEFAULT_MAX_PAYLOAD_BYTES;
-    private int requestQos = 0;
-    private int keepAliveSeconds = 60;
-    private long connectTimeoutMillis = TimeUnit.SECONDS.toMillis(10);
-    private long backoffMinMillis = 1000;
-    private long backoffMaxMillis = TimeUnit.SECONDS.toMillis(60);
-    private ErrorReplyPolicy errorReplyPolicy = ErrorReplyPolicy.standard();
-    private long hubDeadlineMillis = HUB_DEADLINE_MILLIS;
+    // Read by DeviceSettings, which validates and freezes them.
+    DeviceInfo deviceInfo;
+    final List<RrpcDispatcher> dispatchers = new ArrayList<>();
+    String brokerUri;
+    boolean tls = true;
+    KeyStore trustStore;
+    boolean trustAll;
+    String sdkAppId = DEFAULT_SDK_APP_ID;
+    SignatureAlgorithm signatureAlgorithm = SignatureAlgorithm.HMAC_SHA256;
+    long tokenValidityMillis = TimeUnit.HOURS.toMillis(1);
+    int workers = 1;
+    int queueCapacity = DEFAULT_QUEUE_CAPACITY;
+    long deadlineMillis = DEFAULT_DEADLINE_MILLIS;
+    int maxPayloadBytes = DEFAULT_MAX_PAYLOAD_BYTES;
+    int requestQos = 0;
+    int keepAliveSeconds = 60;
+    long connectTimeoutMillis = TimeUnit.SECONDS.toMillis(10);
+    long backoffMinMillis = 1000;
+    long backoffMaxMillis = TimeUnit.SECONDS.toMillis(60);
+    ErrorReplyPolicy errorReplyPolicy = ErrorReplyPolicy.standard();
+    long hubDeadlineMillis = DeviceSettings.HUB_DEADLINE_MILLIS;
+    RrpcConnectionListener connectionListener;
 
     private Builder() {}
 
@@ -349,6 +316,15 @@ public final class RrpcDevice implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Told when the device connects, subscribes, loses its connection, schedules a reconnect, or fails
+     * to start; default none. See {@link RrpcConnectionListener} for the order and the thread.
+     */
+    public Builder connectionListener(RrpcConnectionListener connectionListener) {
+      this.connectionListener = connectionListener;
+      return this;
+    }
+
     /** What error replies look like; default {@link ErrorReplyPolicy#standard()}. */
     public Builder errorReplyPolicy(ErrorReplyPolicy errorReplyPolicy) {
       this.errorReplyPolicy = errorReplyPolicy;
@@ -363,64 +339,13 @@ public final class RrpcDevice implements AutoCloseable {
      *     an unreadable certificate or key
      */
     public RrpcDevice build() {
-      if (deviceInfo == null) {
-        throw new IllegalArgumentException("deviceInfo is required");
-      }
-      DispatchTable table = DispatchTable.of(dispatchers);
-      require(workers >= 1, "workers must be at least 1, was " + workers);
-      require(queueCapacity >= 0, "queueCapacity must not be negative, was " + queueCapacity);
-      require(deadlineMillis >= 1, "deadline must be positive, was " + deadlineMillis + " ms");
-      require(maxPayloadBytes >= 1, "maxPayloadBytes must be positive, was " + maxPayloadBytes);
-      require(requestQos == 0 || requestQos == 1, "requestQos must be 0 or 1, was " + requestQos);
-      require(keepAliveSeconds >= 0 && keepAliveSeconds <= 65535,
-          "keepAliveSeconds must be 0..65535, was " + keepAliveSeconds);
-      require(connectTimeoutMillis >= 1, "connectTimeout must be positive");
-      require(backoffMinMillis >= 1 && backoffMaxMillis >= backoffMinMillis,
-          "reconnectBackoff needs 0 < min <= max, was " + backoffMinMillis + ".." + backoffMaxMillis + " ms");
-      require(tokenValidityMillis >= 1000, "tokenValidity must be at least 1 s");
-      require(sdkAppId != null && !sdkAppId.isEmpty() && sdkAppId.indexOf(';') < 0,
-          "sdkAppId must be non-empty without ';'");
-      require(signatureAlgorithm != null, "signatureAlgorithm must not be null");
-      require(errorReplyPolicy != null, "errorReplyPolicy must not be null");
-      BrokerEndpoint endpoint = BrokerEndpoint.create(deviceInfo, brokerUri, tls, trustStore, trustAll);
-      return new RrpcDevice(this, table, endpoint);
+      return new RrpcDevice(new DeviceSettings(this));
     }
 
     /** Test seam: how long the hub waits for a reply, which bounds how long a reply is held for a reconnect. */
     Builder hubDeadline(long duration, TimeUnit unit) {
       this.hubDeadlineMillis = unit.toMillis(duration);
       return this;
-    }
-
-    private static void require(boolean ok, String message) {
-      if (!ok) {
-        throw new IllegalArgumentException(message);
-      }
-    }
-
-    private Builder copy() {
-      Builder c = new Builder();
-      c.deviceInfo = deviceInfo;
-      c.dispatchers.addAll(dispatchers);
-      c.brokerUri = brokerUri;
-      c.tls = tls;
-      c.trustStore = trustStore;
-      c.trustAll = trustAll;
-      c.sdkAppId = sdkAppId;
-      c.signatureAlgorithm = signatureAlgorithm;
-      c.tokenValidityMillis = tokenValidityMillis;
-      c.workers = workers;
-      c.queueCapacity = queueCapacity;
-      c.deadlineMillis = deadlineMillis;
-      c.maxPayloadBytes = maxPayloadBytes;
-      c.requestQos = requestQos;
-      c.keepAliveSeconds = keepAliveSeconds;
-      c.connectTimeoutMillis = connectTimeoutMillis;
-      c.backoffMinMillis = backoffMinMillis;
-      c.backoffMaxMillis = backoffMaxMillis;
-      c.errorReplyPolicy = errorReplyPolicy;
-      c.hubDeadlineMillis = hubDeadlineMillis;
-      return c;
     }
   }
 }

@@ -8,7 +8,7 @@ package io.rrpc.runtime;
  * malformed request. Unlike any other exception, its code and message are sent in the error reply, so
  * the message must never contain a secret.
  */
-public class RrpcException extends RuntimeException {
+public final class RrpcException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   /** A parameter is missing, of the wrong type or out of range. */

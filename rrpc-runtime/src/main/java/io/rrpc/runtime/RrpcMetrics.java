@@ -5,7 +5,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * A snapshot of a device's counters since it was built, from {@link RrpcDevice#metrics()}. Counters
  * are read one by one while requests keep flowing, so two of them may be a request apart.
- * Immutable.
+ * Immutable, so thread-safe.
  */
 public final class RrpcMetrics {
   private final long received;
@@ -15,12 +15,13 @@ public final class RrpcMetrics {
   private final long lateResultsDropped;
   private final long expiredRepliesDropped;
   private final long invalidRequestsDropped;
+  private final long retainedRequestsDropped;
   private final int inFlight;
   private final int queued;
   private final LatencyHistogram.Snapshot handlerLatency;
 
   RrpcMetrics(long received, long replied, long[] outcomes, long duplicates, long lateResultsDropped,
-      long expiredRepliesDropped, long invalidRequestsDropped, int inFlight, int queued,
+      long expiredRepliesDropped, long invalidRequestsDropped, long retainedRequestsDropped, int inFlight, int queued,
       LatencyHistogram.Snapshot handlerLatency) {
     this.received = received;
     this.replied = replied;
@@ -29,6 +30,7 @@ public final class RrpcMetrics {
     this.lateResultsDropped = lateResultsDropped;
     this.expiredRepliesDropped = expiredRepliesDropped;
     this.invalidRequestsDropped = invalidRequestsDropped;
+    this.retainedRequestsDropped = retainedRequestsDropped;
     this.inFlight = inFlight;
     this.queued = queued;
     this.handlerLatency = handlerLatency;
@@ -67,6 +69,14 @@ public final class RrpcMetrics {
   /** Requests whose topic had no valid processId, so no reply topic existed; dropped unanswered. */
   public long invalidRequestsDropped() {
     return invalidRequestsDropped;
+  }
+
+  /**
+   * Requests published with the retain flag; dropped unanswered and never executed. Tencent's hub never
+   * retains RRPC requests: a retained one is a stale command that a broker replays at every subscribe.
+   */
+  public long retainedRequestsDropped() {
+    return retainedRequestsDropped;
   }
 
   /** Requests accepted and not yet answered, right now. */
@@ -119,6 +129,7 @@ public final class RrpcMetrics {
         .append(", lateResultsDropped=").append(lateResultsDropped)
         .append(", expiredRepliesDropped=").append(expiredRepliesDropped)
         .append(", invalidRequestsDropped=").append(invalidRequestsDropped)
+        .append(", retainedRequestsDropped=").append(retainedRequestsDropped)
         .append(", inFlight=").append(inFlight)
         .append(", queued=").append(queued)
         .append(", handlerP50=").append(handlerLatencyPercentile(50, TimeUnit.MICROSECONDS)).append("us")

@@ -1,6 +1,7 @@
 package io.rrpc.runtime;
 
 import com.google.gson.JsonElement;
+import io.rrpc.runtime.internal.SharedGson;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
@@ -75,15 +76,15 @@ public final class RrpcReply {
 
   /**
    * The value as JSON: a {@link JsonElement} is written by Gson's tree adapter without reflection; any
-   * other object through {@link RrpcJson#gson()}'s reflective binding. {@code null} is an empty reply.
+   * other object through Gson's reflective binding. {@code null} is an empty reply.
    */
   public static RrpcReply json(Object value) {
     if (value == null) {
       return EMPTY;
     }
     String json = value instanceof JsonElement
-        ? RrpcJson.gson().toJson((JsonElement) value)
-        : RrpcJson.gson().toJson(value);
+        ? SharedGson.gson().toJson((JsonElement) value)
+        : SharedGson.gson().toJson(value);
     return of(json);
   }
 

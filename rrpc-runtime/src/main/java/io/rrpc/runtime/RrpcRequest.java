@@ -1,10 +1,12 @@
 package io.rrpc.runtime;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
+import io.rrpc.runtime.internal.SharedGson;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -21,10 +23,13 @@ import java.util.concurrent.TimeUnit;
  *       object whose {@code "method"} member is a string, the key; its optional {@code "params"} member,
  *       an object, feeds {@code @RrpcParam} parameters, and its JSON text is the argument text. Anything
  *       else (truncated JSON, trailing data, {@code method} missing or not a string, {@code params} not
- *       an object, nesting deeper than {@value #MAX_JSON_NESTING}) is {@code malformed_json}.
+ *       an object, either of them twice, a name twice in one object inside {@code params}, nesting
+ *       deeper than {@value #MAX_JSON_NESTING}) is {@code malformed_json}.
  *   <li>Any other payload is UTF-8 text (malformed byte sequences read as U+FFFD): its first
  *       whitespace-separated word is the key and the rest, trimmed, is the argument text. A blank payload
  *       has the empty key, which no command can declare.
+ *   <li>Blank means ASCII whitespace; a UTF-8 byte order mark (EF BB BF) before the first word or the
+ *       <code>{</code> counts as blank too.
  * </ul>
  *
  * Keys match exactly and are case-sensitive.
@@ -62,7 +67,7 @@ public final class RrpcRequest {
    * A request that arrived at {@code arrivalNanos} and must be answered by {@code deadlineNanos}, both
    * on the {@link System#nanoTime()} scale. The payload array is kept, not copied.
    */
-  public static RrpcRequest of(String processId, byte[] payload, long arrivalNanos, long deadlineNanos) {
+  static RrpcRequest of(String processId, byte[] payload, long arrivalNanos, long deadlineNanos) {
     return new RrpcRequest(processId, payload, arrivalNanos, deadlineNanos);
   }
 
@@ -149,6 +154,7 @@ public final class RrpcRequest {
   }
 
   private static final JsonObject EMPTY = new JsonObject();
+  private static final char BYTE_ORDER_MARK = '\uFEFF';
 
   @Override
   public String toString() {
@@ -166,22 +172,35 @@ public final class RrpcRequest {
   }
 
   static boolean isJson(byte[] payload) {
-    for (byte b : payload) {
-      if (b == '{') {
-        return true;
-      }
-      if (b != ' ' && b != '\t' && b != '\n' && b != '\r' && b != 0x0B && b != '\f') {
-        return false;
+    int start = firstNonBlank(payload);
+    return start < payload.length && payload[start] == '{';
+  }
+
+  /**
+   * The index of the first byte that is neither ASCII whitespace nor part of a UTF-8 byte order mark
+   * (EF BB BF, which some editors and tools put before a text), or the length if there is none.
+   */
+  private static int firstNonBlank(byte[] payload) {
+    int i = 0;
+    int n = payload.length;
+    while (i < n) {
+      byte b = payload[i];
+      if (b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == 0x0B || b == '\f') {
+        i++;
+      } else if (b == (byte) 0xEF && i + 2 < n && payload[i + 1] == (byte) 0xBB && payload[i + 2] == (byte) 0xBF) {
+        i += 3;
+      } else {
+        break;
       }
     }
-    return false;
+    return i;
   }
 
   private static Decoded decodeText(byte[] payload) {
     String text = new String(payload, StandardCharsets.UTF_8);
     int n = text.length();
     int start = 0;
-    while (start < n && Character.isWhitespace(text.charAt(start))) {
+    while (start < n && (Character.isWhitespace(text.charAt(start)) || text.charAt(start) == BYTE_ORDER_MARK)) {
       start++;
     }
     int end = start;
@@ -195,7 +214,10 @@ public final class RrpcRequest {
 
   private static Decoded decodeJson(byte[] payload) {
     try {
-      JsonReader reader = new JsonReader(new StringReader(new String(payload, StandardCharsets.UTF_8)));
+      // From the '{': what comes before it is blank, and a byte order mark would be a syntax error.
+      int start = firstNonBlank(payload);
+      JsonReader reader = new JsonReader(new StringReader(
+          new String(payload, start, payload.length - start, StandardCharsets.UTF_8)));
       reader.setStrictness(Strictness.STRICT);
       reader.setNestingLimit(MAX_JSON_NESTING);
       String method = null;
@@ -221,8 +243,10 @@ public final class RrpcRequest {
           if (token == JsonToken.NULL) {
             reader.nextNull();
           } else if (token == JsonToken.BEGIN_OBJECT) {
-            JsonElement tree = RrpcJson.TREE.read(reader);
-            params = tree.getAsJsonObject();
+            params = readObject(reader);
+            if (params == null) {
+              return malformed("a name appears twice in one object of \"params\"");
+            }
           } else {
             return malformed("\"params\" must be an object");
           }
@@ -250,6 +274,50 @@ public final class RrpcRequest {
       // EOFException, and structural surprises as IllegalStateException; its messages quote only
       // positions and the offending token, never more of the payload than that.
       return malformed("not a valid JSON object");
+    }
+  }
+
+  /**
+   * The JSON object at the reader, or {@code null} when one of its objects, at any depth, holds a name
+   * twice: Gson's own tree reader would keep the last value silently, and which value a caller meant
+   * cannot be known. Nesting is bounded by the reader's limit.
+   */
+  private static JsonObject readObject(JsonReader reader) throws IOException {
+    JsonObject object = new JsonObject();
+    reader.beginObject();
+    while (reader.hasNext()) {
+      String name = reader.nextName();
+      if (object.has(name)) {
+        return null;
+      }
+      JsonElement value = readValue(reader);
+      if (value == null) {
+        return null;
+      }
+      object.add(name, value);
+    }
+    reader.endObject();
+    return object;
+  }
+
+  private static JsonElement readValue(JsonReader reader) throws IOException {
+    switch (reader.peek()) {
+      case BEGIN_OBJECT:
+        return readObject(reader);
+      case BEGIN_ARRAY:
+        JsonArray array = new JsonArray();
+        reader.beginArray();
+        while (reader.hasNext()) {
+          JsonElement item = readValue(reader);
+          if (item == null) {
+            return null;
+          }
+          array.add(item);
+        }
+        reader.endArray();
+        return array;
+      default:
+        return SharedGson.tree().read(reader); // a string, number, boolean or null
     }
   }
 

@@ -127,8 +127,8 @@ class AirconDeviceTest {
     JsonObject missing = errorOf(hub.publishRrpc(PRODUCT, DEVICE, "{\"method\":\"setMode\",\"params\":{}}"));
 
     assertEquals("invalid_params", unknown.get("code").getAsString());
-    assertEquals("mode \"turbo\" is unknown; use one of: cool, heat, fan, auto", unknown.get("message").getAsString());
-    assertEquals("mode is required; use one of: cool, heat, fan, auto", missing.get("message").getAsString());
+    assertEquals("param \"mode\" must be one of COOL, HEAT, FAN, AUTO", unknown.get("message").getAsString());
+    assertEquals("param \"mode\" is required", missing.get("message").getAsString());
     assertEquals(AirConditioner.Mode.AUTO, component.airConditioner().state().mode());
   }
 

@@ -9,7 +9,7 @@ final class RuntimeTypes {
   static final ClassName RRPC_DISPATCHER = ClassName.get("io.rrpc.runtime", "RrpcDispatcher");
   static final ClassName RRPC_REQUEST = ClassName.get("io.rrpc.runtime", "RrpcRequest");
   static final ClassName RRPC_REPLY = ClassName.get("io.rrpc.runtime", "RrpcReply");
-  static final ClassName RRPC_PARAMS = ClassName.get("io.rrpc.runtime", "RrpcParams");
+  static final ClassName RRPC_PARAMS = ClassName.get("io.rrpc.runtime.internal", "RrpcParams");
   static final ClassName TYPE_TOKEN = ClassName.get("com.google.gson.reflect", "TypeToken");
 
   static final ClassName DAGGER_MODULE = ClassName.get("dagger", "Module");

@@ -1,4 +1,4 @@
-package io.rrpc.runtime;
+package io.rrpc.runtime.internal;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -6,11 +6,13 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonPrimitive;
 import com.google.gson.reflect.TypeToken;
+import io.rrpc.runtime.RrpcException;
+import io.rrpc.runtime.RrpcRequest;
 import java.math.BigDecimal;
 
 /**
- * Converts members of a JSON request's {@code "params"} to handler parameter types. Called by generated
- * dispatchers; handlers rarely need it directly.
+ * Converts members of a JSON request's {@code "params"} to handler parameter types. For generated code;
+ * not API: generated dispatchers call it, and it may change with the processor that writes them.
  *
  * <p>The {@code require*} methods are for primitive parameters: a missing, {@code null} or mistyped
  * member is an {@code invalid_params} {@link RrpcException} naming the member. The {@code optional*}
@@ -122,8 +124,11 @@ public final class RrpcParams {
   }
 
   /**
-   * The enum constant whose {@code name()} equals the member's string. Takes the constants (the
-   * generated code passes {@code E.values()}) so that no reflective {@code Enum.valueOf} is involved.
+   * The enum constant named by the member's string: the constant whose {@code name()} equals it, else
+   * the one constant whose name equals it ignoring case ({@code "cool"} for {@code COOL}). A string
+   * that matches no constant, or (ignoring case) two of them, is {@code invalid_params}. Takes the
+   * constants (the generated code passes {@code E.values()}) so that no reflective {@code
+   * Enum.valueOf} is involved.
    */
   public static <E extends Enum<E>> E optionalEnum(RrpcRequest request, String name, E[] constants) {
     String text = optionalString(request, name);
@@ -135,11 +140,29 @@ public final class RrpcParams {
         return constant;
       }
     }
+    E match = null;
+    for (E constant : constants) {
+      if (constant.name().equalsIgnoreCase(text)) {
+        if (match != null) {
+          throw RrpcException.invalidParams("param \"" + name + "\" is ambiguous: \"" + abbreviate(text)
+              + "\" matches both " + match.name() + " and " + constant.name() + "; use the exact name");
+        }
+        match = constant;
+      }
+    }
+    if (match != null) {
+      return match;
+    }
     StringBuilder allowed = new StringBuilder();
     for (E constant : constants) {
       allowed.append(allowed.length() == 0 ? "" : ", ").append(constant.name());
     }
     throw RrpcException.invalidParams("param \"" + name + "\" must be one of " + allowed);
+  }
+
+  /** The caller's text goes into the reply: keep it short. */
+  private static String abbreviate(String text) {
+    return text.length() <= 64 ? text : text.substring(0, 64) + "...";
   }
 
   /** The member as a JSON tree, or {@code null}. */
@@ -172,7 +195,7 @@ public final class RrpcParams {
   }
 
   /**
-   * The member bound by {@link RrpcJson#gson()} to {@code type}, or {@code null}. This is the one path
+   * The member bound by {@link SharedGson#gson()} to {@code type}, or {@code null}. This is the one path
    * that uses Gson's reflective binding; generated code calls it only for parameter types it cannot
    * convert itself.
    */
@@ -182,7 +205,7 @@ public final class RrpcParams {
       return null;
     }
     try {
-      return RrpcJson.gson().fromJson(e, type);
+      return SharedGson.gson().fromJson(e, type);
     } catch (JsonParseException | IllegalStateException | NumberFormatException ex) {
       throw mistyped(name, "a valid " + type);
     }

@@ -1,10 +1,12 @@
-package io.rrpc.runtime;
+package io.rrpc.runtime.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.google.gson.reflect.TypeToken;
+import io.rrpc.runtime.RrpcException;
+import io.rrpc.runtime.RrpcRequest;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -14,6 +16,9 @@ import org.junit.jupiter.api.function.Executable;
 /** Binding {@code "params"} members to handler parameter types, and the invalid_params messages. */
 class RrpcParamsTest {
   enum Mode { COOL, HEAT }
+
+  /** Two constants that differ only in case. */
+  enum Clash { auto, AUTO, Manual }
 
   static RrpcRequest params(String json) {
     return RrpcRequest.of("1", "{\"method\":\"m\",\"params\":" + json + "}");
@@ -74,10 +79,27 @@ class RrpcParamsTest {
 
   @Test
   void enumsWithoutReflection() {
-    RrpcRequest r = params("{\"mode\":\"HEAT\",\"bad\":\"heat\"}");
+    RrpcRequest r = params("{\"mode\":\"HEAT\",\"bad\":\"warm\"}");
     assertEquals(Mode.HEAT, RrpcParams.optionalEnum(r, "mode", Mode.values()));
     invalid("param \"bad\" must be one of COOL, HEAT", () -> RrpcParams.optionalEnum(r, "bad", Mode.values()));
     assertNull(RrpcParams.optionalEnum(r, "none", Mode.values()));
+  }
+
+  @Test
+  void enumNamesMatchInAnyCase() {
+    RrpcRequest r = params("{\"lower\":\"heat\",\"mixed\":\"Cool\"}");
+    assertEquals(Mode.HEAT, RrpcParams.optionalEnum(r, "lower", Mode.values()));
+    assertEquals(Mode.COOL, RrpcParams.optionalEnum(r, "mixed", Mode.values()));
+  }
+
+  @Test
+  void anEnumNameMatchingTwoConstantsIgnoringCaseIsInvalidParams() {
+    RrpcRequest r = params("{\"m\":\"Auto\",\"exact\":\"AUTO\",\"one\":\"MANUAL\"}");
+    invalid("param \"m\" is ambiguous: \"Auto\" matches both auto and AUTO; use the exact name",
+        () -> RrpcParams.optionalEnum(r, "m", Clash.values()));
+    // The exact name is never ambiguous.
+    assertEquals(Clash.AUTO, RrpcParams.optionalEnum(r, "exact", Clash.values()));
+    assertEquals(Clash.Manual, RrpcParams.optionalEnum(r, "one", Clash.values()));
   }
 
   @Test
