@@ -1,4 +1,4 @@
-package io.rrpc.runtime;
+package io.rrpc.runtime.it;
 
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,18 +18,18 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A Mosquitto process on 127.0.0.1, for tests that need a broker they can kill and restart, or TLS
- * listeners. Tests using it are skipped when Mosquitto is not installed, unless the system property
+ * A Mosquitto process with the TLS listeners {@link TlsTest} needs, until the testkit's
+ * {@code MosquittoBroker} can open them. Tests using it are skipped when Mosquitto is not installed, unless the system property
  * {@code rrpc.it.mosquitto=required} (set by CI) makes that a failure.
  */
-final class MosquittoBroker implements AutoCloseable {
+final class TlsMosquitto implements AutoCloseable {
   private static final String[] LOCATIONS = {"/usr/sbin/mosquitto", "/usr/local/sbin/mosquitto", "/usr/bin/mosquitto"};
 
   private final Path config;
   private final List<String> output = new CopyOnWriteArrayList<>();
   private Process process;
 
-  private MosquittoBroker(Path config) {
+  private TlsMosquitto(Path config) {
     this.config = config;
   }
 
@@ -49,14 +51,14 @@ final class MosquittoBroker implements AutoCloseable {
    * Starts Mosquitto with this configuration (listeners and all) written to {@code dir}, and waits until
    * it runs.
    */
-  static MosquittoBroker start(Path dir, String configText) throws Exception {
+  static TlsMosquitto start(Path dir, String configText) throws Exception {
     executable();
     Path config = dir.resolve("mosquitto.conf");
     // "user root": started as root (containers), Mosquitto would otherwise switch to the mosquitto user,
     // which cannot read the test's key files; started as anyone else, the option does nothing.
     Files.write(config, ("user root\nallow_anonymous true\nset_tcp_nodelay true\npersistence false\nlog_dest stderr\n"
         + configText).getBytes(StandardCharsets.UTF_8));
-    MosquittoBroker broker = new MosquittoBroker(config);
+    TlsMosquitto broker = new TlsMosquitto(config);
     broker.start();
     return broker;
   }
@@ -102,5 +104,11 @@ final class MosquittoBroker implements AutoCloseable {
   @Override
   public void close() throws InterruptedException {
     stop();
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    }
   }
 }

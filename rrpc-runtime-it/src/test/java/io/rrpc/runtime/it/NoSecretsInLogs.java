@@ -1,4 +1,4 @@
-package io.rrpc.runtime;
+package io.rrpc.runtime.it;
 
 import java.util.List;
 import org.junit.jupiter.api.extension.AfterAllCallback;

@@ -1,4 +1,4 @@
-package io.rrpc.runtime;
+package io.rrpc.runtime.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

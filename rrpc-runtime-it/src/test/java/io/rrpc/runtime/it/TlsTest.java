@@ -1,11 +1,19 @@
-package io.rrpc.runtime;
+package io.rrpc.runtime.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.rrpc.runtime.DeviceInfo;
+import io.rrpc.runtime.RrpcDevice;
+import io.rrpc.runtime.RrpcStartException;
+import io.rrpc.testkit.HubSimulator;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * explicitly insecure trust-all option.
  */
 class TlsTest {
-  static MosquittoBroker mosquitto;
+  static TlsMosquitto mosquitto;
   static int plainPort;
   static int mutualTlsPort;
   static int serverTlsPort;
@@ -26,13 +34,13 @@ class TlsTest {
 
   @BeforeAll
   static void startMosquitto(@TempDir Path dir) throws Exception {
-    plainPort = MoquetteBroker.freePort();
-    mutualTlsPort = MoquetteBroker.freePort();
-    serverTlsPort = MoquetteBroker.freePort();
-    wrongHostPort = MoquetteBroker.freePort();
-    String tls = "cafile " + TlsFixtures.file("ca.pem") + "\ncertfile " + TlsFixtures.file("server.pem")
-        + "\nkeyfile " + TlsFixtures.file("server.key") + "\n";
-    mosquitto = MosquittoBroker.start(dir,
+    plainPort = TlsMosquitto.freePort();
+    mutualTlsPort = TlsMosquitto.freePort();
+    serverTlsPort = TlsMosquitto.freePort();
+    wrongHostPort = TlsMosquitto.freePort();
+    String tls = "cafile " + fixture("ca.pem") + "\ncertfile " + fixture("server.pem")
+        + "\nkeyfile " + fixture("server.key") + "\n";
+    mosquitto = TlsMosquitto.start(dir,
         "listener " + plainPort + " 127.0.0.1\n"
             + "listener " + mutualTlsPort + " 127.0.0.1\n" + tls + "require_certificate true\n"
             + "listener " + serverTlsPort + " 127.0.0.1\n" + tls + "require_certificate false\n"
@@ -48,7 +56,7 @@ class TlsTest {
 
   static DeviceInfo certDevice(String cert, String key, String ca) {
     return DeviceInfo.builder().productId(TestDevices.PRODUCT_ID).deviceName(TestDevices.DEVICE_NAME)
-        .certificate(TlsFixtures.file(cert), TlsFixtures.file(key)).caFile(TlsFixtures.file(ca)).build();
+        .certificate(fixture(cert), fixture(key)).caFile(fixture(ca)).build();
   }
 
   RrpcDevice.Builder builder(DeviceInfo info, String uri) {
@@ -56,11 +64,9 @@ class TlsTest {
   }
 
   void assertServes(RrpcDevice device) throws Exception {
-    try (HubClient hub = TestDevices.hub("tcp://127.0.0.1:" + plainPort)) {
-      device.start();
-      assertEquals("ok", hub.call("closed"));
-    } finally {
-      device.close();
+    try (RrpcDevice started = device; HubSimulator hub = HubSimulator.builder().uri("tcp://127.0.0.1:" + plainPort).connect()) {
+      started.start();
+      assertEquals("ok", hub.publishRrpc(TestDevices.PRODUCT_ID, TestDevices.DEVICE_NAME, "closed").payloadText());
     }
   }
 
@@ -114,7 +120,24 @@ class TlsTest {
         LogCapture.INSTANCE.linesSince(mark).toString());
   }
 
+  /**
+   * A throwaway TLS fixture of the runtime's tests ({@code rrpc-runtime/src/test/resources/io/rrpc/runtime/tls},
+   * made by make-fixtures.sh there); the build says where.
+   */
+  static String fixture(String name) {
+    Path file = Paths.get(System.getProperty("rrpc.it.tls.fixtures", "../rrpc-runtime/src/test/resources/io/rrpc/runtime/tls"), name);
+    if (!Files.isReadable(file)) {
+      throw new IllegalStateException("missing TLS fixture " + file);
+    }
+    return file.toString();
+  }
+
   static KeyStore caTrustStore() throws Exception {
-    return BrokerEndpoint.keyStoreOf(PemFiles.certificates(TlsFixtures.file("ca.pem")));
+    KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+    store.load(null, null);
+    try (InputStream in = Files.newInputStream(Paths.get(fixture("ca.pem")))) {
+      store.setCertificateEntry("ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
+    }
+    return store;
   }
 }

@@ -1,4 +1,4 @@
-package io.rrpc.runtime;
+package io.rrpc.runtime.it;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -1,14 +1,16 @@
-package io.rrpc.runtime;
+package io.rrpc.runtime.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,31 +24,36 @@ class MalformedPacketTest extends DeviceTestBase {
   @Test
   void aPacketThatKillsPahosReceiverMakesTheDeviceReconnectAtOnce() throws Exception {
     start(builder().keepAliveSeconds(60).reconnectBackoff(100, 100, TimeUnit.MILLISECONDS));
-    assertEquals("ok", hub.call("closed"));
+    assertEquals("ok", call("closed"));
     int mark = LogCapture.INSTANCE.mark();
 
-    publishWithRawTopic(broker.port(), "$rrpc/rxd/" + TestDevices.PRODUCT_ID + "/" + TestDevices.DEVICE_NAME + "/4\u00002");
+    publishWithRawTopic(RequestInjector.requestTopic("4\u00002"));
 
     // Far sooner than keep-alive could notice.
     LogCapture.INSTANCE.await(mark, "subscribe success", 1, 10, TimeUnit.SECONDS);
-    assertEquals("ok", hub.call("closed"));
+    assertEquals("ok", call("closed"));
   }
 
-  /** Connects anonymously and publishes at QoS 0 with exactly this topic name, which no client library would send. */
-  private static void publishWithRawTopic(int port, String topic) throws Exception {
-    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+  /**
+   * Connects with the broker's service credentials and publishes at QoS 0 with exactly this topic name,
+   * which no client library would send.
+   */
+  private static void publishWithRawTopic(String topic) throws Exception {
+    MqttConnectOptions service = broker.serviceConnectOptions();
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), broker.port())) {
       socket.setSoTimeout(10_000);
       OutputStream out = socket.getOutputStream();
       InputStream in = socket.getInputStream();
       ByteArrayOutputStream connect = new ByteArrayOutputStream();
       string(connect, "MQTT");
-      connect.write(new byte[] {4, 0x02, 0, 30}, 0, 4); // 3.1.1, clean session, keep-alive 30 s
+      connect.write(new byte[] {4, (byte) 0xC2, 0, 30}, 0, 4); // 3.1.1, username, password, clean session, keep-alive 30 s
       string(connect, "raw-" + System.nanoTime());
+      string(connect, service.getUserName());
+      string(connect, new String(service.getPassword()));
       out.write(packet(0x10, connect.toByteArray()));
       byte[] connack = new byte[4];
-      for (int n = 0; n < 4; n += in.read(connack, n, 4 - n)) {
-        // read the whole CONNACK
-      }
+      new DataInputStream(in).readFully(connack);
+      assertEquals(0, connack[3], "the broker accepted the raw client");
       ByteArrayOutputStream publish = new ByteArrayOutputStream();
       string(publish, topic);
       byte[] payload = "closed".getBytes(StandardCharsets.UTF_8);
