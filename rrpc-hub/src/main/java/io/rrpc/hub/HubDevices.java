@@ -20,15 +20,15 @@ import java.util.concurrent.ConcurrentHashMap;
 final class HubDevices implements DeviceHub {
   private final HubSimulator simulator;
   private final MessagePublisher publisher;
-  private final PresenceLog presence;
+  private final DeviceSightings sightings;
   private final Map<String, Long> createTimes = new ConcurrentHashMap<>();
   private final boolean anyDeviceExists;
 
-  HubDevices(HubSimulator simulator, MessagePublisher publisher, PresenceLog presence, Iterable<DeviceSpec> devices,
+  HubDevices(HubSimulator simulator, MessagePublisher publisher, DeviceSightings sightings, Iterable<DeviceSpec> devices,
       boolean anyDeviceExists) {
     this.simulator = simulator;
     this.publisher = publisher;
-    this.presence = presence;
+    this.sightings = sightings;
     this.anyDeviceExists = anyDeviceExists;
     long now = System.currentTimeMillis() / 1000;
     for (DeviceSpec d : devices) {
@@ -51,7 +51,7 @@ final class HubDevices implements DeviceHub {
     if (!exists(productId, deviceName)) {
       throw notExist(productId, deviceName);
     }
-    return new DeviceStatus(presence.online(productId, deviceName), presence.loginTime(productId, deviceName),
+    return new DeviceStatus(sightings.online(productId, deviceName), sightings.loginTime(productId, deviceName),
         createTimes.getOrDefault(key(productId, deviceName), 0L));
   }
 

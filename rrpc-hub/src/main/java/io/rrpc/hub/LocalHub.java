@@ -7,7 +7,6 @@ import io.rrpc.hub.api.RateLimiter;
 import io.rrpc.hub.api.Tc3Verifier;
 import io.rrpc.hub.devices.DeviceInfoFiles;
 import io.rrpc.hub.devices.DeviceSpec;
-import io.rrpc.testkit.DevicePresence;
 import io.rrpc.testkit.EmbeddedBroker;
 import io.rrpc.testkit.HubSimulator;
 import java.io.IOException;
@@ -54,29 +53,31 @@ public final class LocalHub implements AutoCloseable {
       this.devices = Collections.unmodifiableList(withSecrets(options, generated));
 
       HubSimulator simulator;
-      DevicePresence presence;
+      DeviceSightings sightings;
       MqttConnectOptions publisherOptions;
       if (options.brokerUri == null) {
-        EmbeddedBroker broker = own(EmbeddedBrokers.start(options.mqtt));
+        BrokerConsole console = new BrokerConsole();
+        EmbeddedBroker broker = own(EmbeddedBroker.builder()
+            .bind(options.mqtt.getHostString(), options.mqtt.getPort()).listener(console).start());
+        console.attach(broker);
         for (DeviceSpec d : devices) {
           broker.registerDevice(d.productId(), d.deviceName(), d.secretBase64());
         }
-        presence = broker.presence();
+        sightings = console;
         publisherOptions = broker.serviceConnectOptions();
         simulator = own(HubSimulator.builder().broker(broker).rrpcTimeout(options.rrpcTimeout)
             .payloadLimit(options.payloadLimit).connect());
         mqttUri = broker.uri();
       } else {
-        presence = DevicePresence.UNKNOWN;
+        sightings = DeviceSightings.NONE;
         publisherOptions = new MqttConnectOptions();
         simulator = own(HubSimulator.builder().uri(options.brokerUri).rrpcTimeout(options.rrpcTimeout)
             .payloadLimit(options.payloadLimit).connect());
         mqttUri = options.brokerUri;
       }
-      PresenceLog presenceLog = own(new PresenceLog(presence, devices));
       MessagePublisher publisher = own(new MessagePublisher(mqttUri, publisherOptions));
       HubDevices hubDevices =
-          new HubDevices(simulator, publisher, presenceLog, devices, options.brokerUri != null);
+          new HubDevices(simulator, publisher, sightings, devices, options.brokerUri != null);
       ApiActions actions = new ApiActions(hubDevices, new RateLimiter(options.rrpcRate), options.payloadLimit);
       this.api = own(ApiServer.start(options.api, new Tc3Verifier(credentials), actions, options.maxBodyBytes,
           options.requestTimeout));
