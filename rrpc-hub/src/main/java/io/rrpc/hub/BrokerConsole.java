@@ -1,5 +1,6 @@
 package io.rrpc.hub;
 
+import io.rrpc.hub.devices.DeviceSpec;
 import io.rrpc.testkit.BrokerListener;
 import io.rrpc.testkit.ConnectedDevice;
 import io.rrpc.testkit.EmbeddedBroker;
@@ -17,8 +18,18 @@ import java.util.logging.Logger;
 final class BrokerConsole implements BrokerListener, DeviceSightings {
   private static final Logger LOG = Logger.getLogger("io.rrpc.hub.mqtt");
 
+  /** The hub's own MQTT clients (the testkit's HubSimulator, the publisher) carry this prefix: not shown. */
+  private static final String SERVICE_CLIENT_PREFIX = "rrpc-hub-";
+
   private final Map<String, Instant> lastLogin = new ConcurrentHashMap<>();
+  private final Map<String, String> deviceByClientId = new ConcurrentHashMap<>();
   private volatile EmbeddedBroker broker;
+
+  BrokerConsole(Iterable<DeviceSpec> devices) {
+    for (DeviceSpec d : devices) {
+      deviceByClientId.put(d.productId() + d.deviceName(), d.toString());
+    }
+  }
 
   /** The broker whose state {@link #online} reads; its events arrive from its start on. */
   void attach(EmbeddedBroker broker) {
@@ -28,22 +39,34 @@ final class BrokerConsole implements BrokerListener, DeviceSightings {
   @Override
   public void loggedIn(String clientId, Instant at) {
     lastLogin.put(clientId, at);
-    LOG.info(() -> "login accepted: " + clientId);
+    if (!clientId.startsWith(SERVICE_CLIENT_PREFIX)) {
+      LOG.info(() -> "login accepted: " + name(clientId));
+    }
   }
 
   @Override
   public void loginRefused(String clientId, String reason, Instant at) {
-    LOG.info(() -> "login refused: " + clientId + ": " + reason);
+    LOG.info(() -> "login refused: " + name(clientId) + ": " + reason);
   }
 
   @Override
   public void subscribed(String clientId, String topicFilter) {
-    LOG.info(() -> clientId + " subscribed to " + topicFilter);
+    if (!clientId.startsWith(SERVICE_CLIENT_PREFIX)) {
+      LOG.info(() -> name(clientId) + " subscribed to " + topicFilter);
+    }
   }
 
   @Override
   public void disconnected(String clientId) {
-    LOG.info(() -> clientId + " disconnected");
+    if (!clientId.startsWith(SERVICE_CLIENT_PREFIX)) {
+      LOG.info(() -> name(clientId) + " disconnected");
+    }
+  }
+
+  /** {@code ABCDEFGHIJ/airConditioner1} for a known device's clientId, {@code clientId X} for others. */
+  private String name(String clientId) {
+    String device = deviceByClientId.get(clientId);
+    return device != null ? device : "clientId " + clientId;
   }
 
   @Override

@@ -56,7 +56,7 @@ public final class LocalHub implements AutoCloseable {
       DeviceSightings sightings;
       MqttConnectOptions publisherOptions;
       if (options.brokerUri == null) {
-        BrokerConsole console = new BrokerConsole();
+        BrokerConsole console = new BrokerConsole(devices);
         EmbeddedBroker broker = own(EmbeddedBroker.builder()
             .bind(options.mqtt.getHostString(), options.mqtt.getPort()).listener(console).start());
         console.attach(broker);

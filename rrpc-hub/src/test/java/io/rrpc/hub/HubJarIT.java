@@ -76,6 +76,10 @@ class HubJarIT {
         assertTrue(missing.err.startsWith("ResourceNotFound.DeviceNotExist: "), missing.err);
         assertEquals(1, missing.err.trim().split("\n").length, "a Tencent error is one line: " + missing.err);
 
+        // A device with the wrong secret is refused (CONNACK 4), and the console says why.
+        org.junit.jupiter.api.Assertions.assertThrows(org.eclipse.paho.client.mqttv3.MqttSecurityException.class,
+            () -> new KeyLoginClient(mqtt, "ABCDEFGHIJ", "airConditioner1", "d3Jvbmctc2VjcmV0").close());
+
         Result wrongKey = run(jar, Map.of(), "call", "--endpoint", endpoint, "--secret-id", SECRET_ID, "--secret-key",
             "wrong", "--product", "ABCDEFGHIJ", "--device", "airConditioner1", "closed");
         assertEquals(1, wrongKey.exit, wrongKey.toString());
@@ -90,6 +94,9 @@ class HubJarIT {
       assertFalse(log.contains("\tat ") || log.contains("Exception"), "no stack trace on Ctrl-C:\n" + log);
       assertFalse(log.contains(SECRET_KEY) || log.contains(SECRET), "no secret in the log:\n" + log);
       assertTrue(log.contains("RRPC ABCDEFGHIJ/airConditioner1"), "the console shows each call:\n" + log);
+      assertTrue(log.contains("login accepted: ABCDEFGHIJ/airConditioner1"), "and each login:\n" + log);
+      assertTrue(log.contains("login refused: ABCDEFGHIJ/airConditioner1: password signature does not match"),
+          "and each refused login with its reason:\n" + log);
     } finally {
       hub.destroyForcibly();
     }
