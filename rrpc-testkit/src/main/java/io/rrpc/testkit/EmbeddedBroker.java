@@ -108,7 +108,11 @@ public final class EmbeddedBroker implements LocalBroker {
     LOG.fine(() -> "embedded broker on " + uri() + (checkCredentials ? " checking KEY logins" : ""));
   }
 
-  /** Starts a broker that checks device credentials. */
+  /**
+   * Starts a broker that checks device credentials.
+   *
+   * @return the running broker, on a free port of 127.0.0.1
+   */
   public static EmbeddedBroker start() {
     return new EmbeddedBroker(true);
   }
@@ -116,6 +120,9 @@ public final class EmbeddedBroker implements LocalBroker {
   /**
    * Starts a broker; with {@code checkCredentials} false it lets every client in, registered or not,
    * with any username and password.
+   *
+   * @param checkCredentials whether device logins are checked against the registered devices
+   * @return the running broker, on a free port of 127.0.0.1
    */
   public static EmbeddedBroker start(boolean checkCredentials) {
     return new EmbeddedBroker(checkCredentials);
@@ -131,7 +138,11 @@ public final class EmbeddedBroker implements LocalBroker {
     return presence;
   }
 
-  /** Whether logins are checked against the registered devices. */
+  /**
+   * Whether logins are checked against the registered devices.
+   *
+   * @return true when logins are checked
+   */
   public boolean checksCredentials() {
     return checkCredentials;
   }
@@ -139,6 +150,9 @@ public final class EmbeddedBroker implements LocalBroker {
   /**
    * Registers a device with a fresh random secret, as the console does, and returns the secret (base64).
    *
+   * @param productId the device's product
+   * @param deviceName the device's name within the product
+   * @return the device secret, base64
    * @throws IllegalArgumentException for an empty name, one with {@code / + # ;} or whitespace, or a
    *     clientId {@code {productId}{deviceName}} already taken by another product
    */
@@ -146,12 +160,24 @@ public final class EmbeddedBroker implements LocalBroker {
     return registry.register(productId, deviceName);
   }
 
-  /** Registers a device with the given base64 secret, or changes the secret of a registered one. */
+  /**
+   * Registers a device with the given base64 secret, or changes the secret of a registered one.
+   *
+   * @param productId the device's product
+   * @param deviceName the device's name within the product
+   * @param deviceSecretBase64 the device secret, base64, as {@code device_info.json} holds it
+   */
   public void registerDevice(String productId, String deviceName, String deviceSecretBase64) {
     registry.register(productId, deviceName, deviceSecretBase64);
   }
 
-  /** Whether a device is registered. */
+  /**
+   * Whether a device is registered.
+   *
+   * @param productId the device's product
+   * @param deviceName the device's name within the product
+   * @return true when the device is registered
+   */
   public boolean isRegistered(String productId, String deviceName) {
     return registry.contains(productId, deviceName);
   }
@@ -159,6 +185,8 @@ public final class EmbeddedBroker implements LocalBroker {
   /**
    * Connect options for a trusted service client (the hub side): the broker's own service credentials
    * when it checks logins, none otherwise. A fresh object on each call.
+   *
+   * @return options with the service credentials set, or none
    */
   public MqttConnectOptions serviceConnectOptions() {
     MqttConnectOptions options = new MqttConnectOptions();
@@ -169,7 +197,11 @@ public final class EmbeddedBroker implements LocalBroker {
     return options;
   }
 
-  /** Why logins were refused, oldest first, as {@code "<clientId>: <reason>"}; never quotes a password. */
+  /**
+   * Why logins were refused, oldest first, as {@code "<clientId>: <reason>"}; never quotes a password.
+   *
+   * @return a copy of the refusals so far
+   */
   public List<String> loginRefusals() {
     return new ArrayList<>(refusals);
   }

@@ -6,15 +6,27 @@ package io.rrpc.testkit;
  */
 public interface LocalBroker extends AutoCloseable {
 
-  /** The URI clients connect to, {@code tcp://127.0.0.1:<port>}. */
+  /**
+   * The URI clients connect to, {@code tcp://127.0.0.1:<port>}.
+   *
+   * @return the URI
+   */
   default String uri() {
     return "tcp://127.0.0.1:" + port();
   }
 
-  /** The TCP port on 127.0.0.1. */
+  /**
+   * The TCP port on 127.0.0.1.
+   *
+   * @return the port
+   */
   int port();
 
-  /** What this broker tells about connected devices. */
+  /**
+   * What this broker tells about connected devices.
+   *
+   * @return the broker's view of connected devices
+   */
   DevicePresence presence();
 
   /** Stops the broker; clients are disconnected. Idempotent. */
