@@ -103,7 +103,7 @@ class StartTest {
 
   @Test
   void refusedSubscriptionFailsTheStart() throws Exception {
-    try (ScriptedBroker broker = ScriptedBroker.refusingSubscriptions()) {
+    try (SubscriptionRefusingBroker broker = new SubscriptionRefusingBroker()) {
       try (RrpcDevice device = builder(broker.uri()).build()) {
         RrpcStartException e = assertThrows(RrpcStartException.class, device::start);
         assertEquals(RrpcStartException.Reason.SUBSCRIPTION_REFUSED, e.reason(), e.getMessage());
