@@ -75,6 +75,15 @@ class ThermostatOnEmbeddedHubTest {
     assertEquals("hall: 21 C, fan AUTO", call("""{"method":"rename","params":{"name":"hall"}}"""))
   }
 
+  // Today's outcome, as the README's Kotlin section states it: the processor treats a reference-typed
+  // parameter as optional, so an absent one reaches Kotlin's own null check inside the handler.
+  @Test
+  fun anAbsentNonNullStringParamFailsInKotlinsNullCheckAsAHandlerError() {
+    val reply = call("""{"method":"rename","params":{}}""")
+    assertTrue(reply.startsWith("""{"error":{"code":"handler_error""""), reply)
+    assertEquals("thermostat", thermostat.name)
+  }
+
   @Test
   fun aDataClassParamIsBoundFromJson() {
     call("""{"method":"schedule","params":{"schedule":{"at":"07:30","celsius":22}}}""")

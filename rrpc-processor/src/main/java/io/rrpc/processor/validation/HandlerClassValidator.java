@@ -1,10 +1,10 @@
 package io.rrpc.processor.validation;
 
-import io.rrpc.processor.model.KnownNames;
 import com.palantir.javapoet.ClassName;
 import io.rrpc.processor.model.Argument;
 import io.rrpc.processor.model.HandlerClass;
 import io.rrpc.processor.model.HandlerMethod;
+import io.rrpc.processor.model.KnownNames;
 import io.rrpc.processor.model.Reply;
 import java.util.ArrayList;
 import java.util.List;

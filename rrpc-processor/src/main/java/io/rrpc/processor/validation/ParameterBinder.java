@@ -1,9 +1,9 @@
 package io.rrpc.processor.validation;
 
-import io.rrpc.processor.model.KnownNames;
 import com.palantir.javapoet.TypeName;
 import io.rrpc.processor.model.Argument;
 import io.rrpc.processor.model.Argument.Source;
+import io.rrpc.processor.model.KnownNames;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

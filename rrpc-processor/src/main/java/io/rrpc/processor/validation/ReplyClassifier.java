@@ -1,8 +1,8 @@
 package io.rrpc.processor.validation;
 
+import io.rrpc.processor.model.KnownNames;
 import io.rrpc.processor.model.Reply;
 import io.rrpc.processor.model.Reply.Conversion;
-import io.rrpc.processor.model.KnownNames;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import javax.lang.model.element.ExecutableElement;

@@ -1,11 +1,11 @@
 package io.rrpc.processor.writing;
 
-import io.rrpc.processor.model.KnownNames;
 import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import io.rrpc.processor.model.Argument;
+import io.rrpc.processor.model.KnownNames;
 import java.util.Map;
 
 /**

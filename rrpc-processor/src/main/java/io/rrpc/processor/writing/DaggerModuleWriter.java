@@ -1,7 +1,5 @@
 package io.rrpc.processor.writing;
 
-import io.rrpc.processor.model.KnownNames;
-import io.rrpc.processor.model.GeneratedNames;
 import static javax.lang.model.element.Modifier.ABSTRACT;
 import static javax.lang.model.element.Modifier.PRIVATE;
 import static javax.lang.model.element.Modifier.PUBLIC;
@@ -12,7 +10,9 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
+import io.rrpc.processor.model.GeneratedNames;
 import io.rrpc.processor.model.HandlerClass;
+import io.rrpc.processor.model.KnownNames;
 import java.util.Optional;
 
 /**

@@ -1,7 +1,5 @@
 package io.rrpc.processor.writing;
 
-import io.rrpc.processor.model.KnownNames;
-import io.rrpc.processor.model.GeneratedNames;
 import static javax.lang.model.element.Modifier.FINAL;
 import static javax.lang.model.element.Modifier.PRIVATE;
 import static javax.lang.model.element.Modifier.PUBLIC;
@@ -16,15 +14,17 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import io.rrpc.processor.model.GeneratedNames;
 import io.rrpc.processor.model.HandlerClass;
 import io.rrpc.processor.model.HandlerMethod;
-import javax.lang.model.element.Modifier;
+import io.rrpc.processor.model.KnownNames;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import javax.lang.model.element.Modifier;
 
 /**
  * Writes {@code <Class>_RrpcDispatcher}: a {@code switch} on the command key that calls each handler

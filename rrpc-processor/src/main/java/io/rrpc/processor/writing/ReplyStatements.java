@@ -1,11 +1,11 @@
 package io.rrpc.processor.writing;
 
-import io.rrpc.processor.model.KnownNames;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.WildcardTypeName;
+import io.rrpc.processor.model.KnownNames;
 import io.rrpc.processor.model.Reply;
 import io.rrpc.processor.model.Reply.Conversion;
 import java.util.Objects;
