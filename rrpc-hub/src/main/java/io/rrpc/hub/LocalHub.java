@@ -44,9 +44,11 @@ public final class LocalHub implements AutoCloseable {
   private final List<GeneratedDevice> generated;
   private final ApiCredentials credentials;
   private final String mqttUri;
+  private final boolean onExistingBroker;
   private final ApiServer api;
 
   private LocalHub(HubOptions options) {
+    this.onExistingBroker = options.brokerUri != null;
     try {
       this.credentials = options.credentials != null ? options.credentials : ApiCredentials.generate();
       this.generated = new ArrayList<>();
@@ -101,6 +103,11 @@ public final class LocalHub implements AutoCloseable {
   /** The MQTT broker's URI, e.g. {@code tcp://127.0.0.1:1883}. */
   public String mqttUri() {
     return mqttUri;
+  }
+
+  /** Whether the hub runs on an existing broker ({@code --broker}) rather than its embedded one. */
+  public boolean onExistingBroker() {
+    return onExistingBroker;
   }
 
   /** The API's bound address. */

@@ -172,8 +172,11 @@ public final class Main implements Callable<Integer> {
       out.println("device " + g.device + ": secret " + g.device.secretBase64() + " in " + g.deviceInfo
           + (g.fresh ? " (new)" : " (kept)"));
     }
-    for (io.rrpc.hub.devices.DeviceSpec d : hub.devices()) {
+    for (DeviceSpec d : hub.devices()) {
       LOG.info(() -> "device " + d + " registered");
+    }
+    if (hub.devices().isEmpty() && !hub.onExistingBroker()) {
+      LOG.warning("no devices: every call gets ResourceNotFound.DeviceNotExist; add --device PRODUCT/DEVICE");
     }
     out.println("rrpc-hub ready: mqtt " + hub.mqttUri() + " api http://" + hub.apiEndpoint());
     out.flush();
