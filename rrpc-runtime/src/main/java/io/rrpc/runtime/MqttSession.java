@@ -162,7 +162,8 @@ final class MqttSession implements MqttCallback, ReplySender.Publisher {
   /**
    * Hands a QoS 0 publish to Paho without waiting.
    *
-   * @return {@code false} when Paho refused it at once (not connected); {@code callback} then is not
+   * @return {@code false} when Paho refused it at once (not connected); {@code callback} then is
+   *     not
    *     called
    */
   @Override

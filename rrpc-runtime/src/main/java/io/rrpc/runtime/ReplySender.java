@@ -23,7 +23,8 @@ final class ReplySender implements IMqttActionListener {
   /** Hands a QoS 0 publish to the MQTT client without waiting: the session. */
   interface Publisher {
     /**
-     * @return {@code false} when the client refused it at once (not connected); {@code callback} then
+     * @return {@code false} when the client refused it at once (not connected); {@code callback}
+     *     then
      *     is not called
      */
     boolean publish(String topic, byte[] payload, Object context, IMqttActionListener callback);

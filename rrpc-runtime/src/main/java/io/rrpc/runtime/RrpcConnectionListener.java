@@ -35,7 +35,8 @@ public interface RrpcConnectionListener {
   /**
    * The connection was lost after a successful start; the device reconnects by itself.
    *
-   * @param cause why, as Paho reported it (a socket error, a keep-alive timeout, or the broker closing
+   * @param cause why, as Paho reported it (a socket error, a keep-alive timeout, or the broker
+   *     closing
    *     the connection, as it does when another client connects with the same identity); may be
    *     {@code null}
    */
@@ -52,6 +53,8 @@ public interface RrpcConnectionListener {
   /**
    * {@link RrpcDevice#start()} failed and is about to throw (or has thrown) this exception. The device
    * may be started again.
+   *
+   * @param failure the exception {@code start()} throws
    */
   default void startFailed(RrpcStartException failure) {}
 }

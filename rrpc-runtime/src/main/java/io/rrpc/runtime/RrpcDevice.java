@@ -50,7 +50,11 @@ public final class RrpcDevice implements AutoCloseable {
     this.settings = settings;
   }
 
-  /** A builder; {@link Builder#deviceInfo(DeviceInfo)} and at least one dispatcher are required. */
+  /**
+   * A builder; {@link Builder#deviceInfo(DeviceInfo)} and at least one dispatcher are required.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -126,13 +130,13 @@ public final class RrpcDevice implements AutoCloseable {
     }
   }
 
-  /** The device's counters right now. */
+  /** {@return the device's counters right now} */
   public RrpcMetrics metrics() {
     DeviceWiring parts = running;
     return metrics.snapshot(parts == null ? 0 : parts.intake.queued());
   }
 
-  /** Whether the MQTT connection is up right now. */
+  /** {@return whether the MQTT connection is up right now} */
   public boolean isConnected() {
     DeviceWiring parts;
     synchronized (lifecycle) {
@@ -141,7 +145,7 @@ public final class RrpcDevice implements AutoCloseable {
     return parts != null && parts.session.isConnected();
   }
 
-  /** The identity this device connects with. */
+  /** {@return the identity this device connects with} */
   public DeviceInfo deviceInfo() {
     return settings.deviceInfo;
   }
@@ -183,13 +187,23 @@ public final class RrpcDevice implements AutoCloseable {
 
     private Builder() {}
 
-    /** Who the device is; required. */
+    /**
+     * Who the device is; required.
+     *
+     * @param deviceInfo the device's identity
+     * @return this builder
+     */
     public Builder deviceInfo(DeviceInfo deviceInfo) {
       this.deviceInfo = deviceInfo;
       return this;
     }
 
-    /** Adds a dispatcher, usually a generated {@code <Class>_RrpcDispatcher}. */
+    /**
+     * Adds a dispatcher, usually a generated {@code <Class>_RrpcDispatcher}.
+     *
+     * @param dispatcher a dispatcher
+     * @return this builder
+     */
     public Builder dispatcher(RrpcDispatcher dispatcher) {
       if (dispatcher == null) {
         throw new NullPointerException("dispatcher");
@@ -198,7 +212,12 @@ public final class RrpcDevice implements AutoCloseable {
       return this;
     }
 
-    /** Adds dispatchers, for example a Dagger {@code Set<RrpcDispatcher>} multibinding. */
+    /**
+     * Adds dispatchers, for example a Dagger {@code Set<RrpcDispatcher>} multibinding.
+     *
+     * @param dispatchers the dispatchers
+     * @return this builder
+     */
     public Builder dispatchers(Iterable<? extends RrpcDispatcher> dispatchers) {
       for (RrpcDispatcher d : dispatchers) {
         dispatcher(d);
@@ -211,6 +230,9 @@ public final class RrpcDevice implements AutoCloseable {
      * ssl://host:port}, any MQTT 3.1.1 broker. For {@code ssl://} the server is verified against the
      * {@linkplain #trustStore(KeyStore) given trust store}, else the device info's CA file, else the
      * system trust store.
+     *
+     * @param brokerUri the broker, {@code tcp://host:port} or {@code ssl://host:port}
+     * @return this builder
      */
     public Builder brokerUri(String brokerUri) {
       this.brokerUri = brokerUri;
@@ -220,13 +242,21 @@ public final class RrpcDevice implements AutoCloseable {
     /**
      * Whether a KEY-mode device uses TLS on port 8883 (the default) or plain TCP on 1883. CERT mode is
      * always TLS. Ignored with {@link #brokerUri(String)}, whose scheme decides.
+     *
+     * @param tls {@code false} for plain TCP on 1883
+     * @return this builder
      */
     public Builder tls(boolean tls) {
       this.tls = tls;
       return this;
     }
 
-    /** The certificates a TLS broker must chain to, instead of the default (see {@link #brokerUri(String)}). */
+    /**
+     * The certificates a TLS broker must chain to, instead of the default (see {@link #brokerUri(String)}).
+     *
+     * @param trustStore the certificates to trust
+     * @return this builder
+     */
     public Builder trustStore(KeyStore trustStore) {
       this.trustStore = trustStore;
       return this;
@@ -236,31 +266,54 @@ public final class RrpcDevice implements AutoCloseable {
      * Accepts any TLS server certificate and host name. INSECURE: anyone on the network path can
      * impersonate the broker. Only for a lab broker with a throwaway certificate; logged as a warning
      * at every start.
+     *
+     * @return this builder
      */
     public Builder insecureTrustAllCertificates() {
       this.trustAll = true;
       return this;
     }
 
-    /** The sdkappid in the username; default {@value RrpcDevice#DEFAULT_SDK_APP_ID} (Tencent's Java SDK). */
+    /**
+     * The sdkappid in the username; default {@value RrpcDevice#DEFAULT_SDK_APP_ID} (Tencent's Java SDK).
+     *
+     * @param sdkAppId the sdkappid, non-empty, without {@code ;}
+     * @return this builder
+     */
     public Builder sdkAppId(String sdkAppId) {
       this.sdkAppId = sdkAppId;
       return this;
     }
 
-    /** The KEY-mode password signature; default {@link SignatureAlgorithm#HMAC_SHA256}. */
+    /**
+     * The KEY-mode password signature; default {@link SignatureAlgorithm#HMAC_SHA256}.
+     *
+     * @param signatureAlgorithm the algorithm
+     * @return this builder
+     */
     public Builder signatureAlgorithm(SignatureAlgorithm signatureAlgorithm) {
       this.signatureAlgorithm = signatureAlgorithm;
       return this;
     }
 
-    /** How long a KEY-mode signature is valid after each connection attempt; default one hour. */
+    /**
+     * How long a KEY-mode signature is valid after each connection attempt; default one hour.
+     *
+     * @param duration how long
+     * @param unit the unit of the other arguments
+     * @return this builder
+     */
     public Builder tokenValidity(long duration, TimeUnit unit) {
       this.tokenValidityMillis = unit.toMillis(duration);
       return this;
     }
 
-    /** How many handlers may run at once; default 1, so commands run one at a time in arrival order. */
+    /**
+     * How many handlers may run at once; default 1, so commands run one at a time in arrival order.
+     *
+     * @param workers the number of worker threads, at least 1
+     * @return this builder
+     */
     public Builder workers(int workers) {
       this.workers = workers;
       return this;
@@ -269,6 +322,9 @@ public final class RrpcDevice implements AutoCloseable {
     /**
      * How many requests may wait for a worker; default {@value RrpcDevice#DEFAULT_QUEUE_CAPACITY}. A
      * request arriving when the queue is full is answered {@code busy} at once. 0 means no queue.
+     *
+     * @param queueCapacity the queue bound, 0 or more
+     * @return this builder
      */
     public Builder queueCapacity(int queueCapacity) {
       this.queueCapacity = queueCapacity;
@@ -279,37 +335,69 @@ public final class RrpcDevice implements AutoCloseable {
      * How long after its arrival a request is answered {@code timeout} if its handler has not finished;
      * default {@value RrpcDevice#DEFAULT_DEADLINE_MILLIS} ms. The hub gives up 4 s after it published
      * the request, so keep a margin below that for the trip there and back.
+     *
+     * @param duration how long
+     * @param unit the unit of the other arguments
+     * @return this builder
      */
     public Builder deadline(long duration, TimeUnit unit) {
       this.deadlineMillis = unit.toMillis(duration);
       return this;
     }
 
-    /** Requests larger than this are answered {@code payload_too_large}; default 16 KiB. */
+    /**
+     * Requests larger than this are answered {@code payload_too_large}; default 16 KiB.
+     *
+     * @param maxPayloadBytes the limit in bytes, at least 1
+     * @return this builder
+     */
     public Builder maxPayloadBytes(int maxPayloadBytes) {
       this.maxPayloadBytes = maxPayloadBytes;
       return this;
     }
 
-    /** The QoS of the request subscription, 0 (default, as Tencent documents) or 1. Replies are always QoS 0. */
+    /**
+     * The QoS of the request subscription, 0 (default, as Tencent documents) or 1. Replies are always QoS 0.
+     *
+     * @param requestQos 0 or 1
+     * @return this builder
+     */
     public Builder requestQos(int requestQos) {
       this.requestQos = requestQos;
       return this;
     }
 
-    /** The MQTT keep-alive interval; default 60 s (the hub accepts 0 to 900). */
+    /**
+     * The MQTT keep-alive interval; default 60 s (the hub accepts 0 to 900).
+     *
+     * @param keepAliveSeconds the interval in seconds, 0 to 65535
+     * @return this builder
+     */
     public Builder keepAliveSeconds(int keepAliveSeconds) {
       this.keepAliveSeconds = keepAliveSeconds;
       return this;
     }
 
-    /** How long {@link RrpcDevice#start()} and each reconnect attempt wait for the broker; default 10 s. */
+    /**
+     * How long {@link RrpcDevice#start()} and each reconnect attempt wait for the broker; default 10 s.
+     *
+     * @param duration how long
+     * @param unit the unit of the other arguments
+     * @return this builder
+     */
     public Builder connectTimeout(long duration, TimeUnit unit) {
       this.connectTimeoutMillis = unit.toMillis(duration);
       return this;
     }
 
-    /** Reconnect delays double from {@code min} to {@code max}; default 1 s to 60 s. */
+    /**
+     * Reconnect delays double from {@code min} to {@code max}; default 1 s to 60 s.
+     *
+     * @param min the first delay
+     * @param max the longest delay
+     * @param unit the unit of the other arguments
+     * @return this builder
+     */
     public Builder reconnectBackoff(long min, long max, TimeUnit unit) {
       this.backoffMinMillis = unit.toMillis(min);
       this.backoffMaxMillis = unit.toMillis(max);
@@ -319,13 +407,21 @@ public final class RrpcDevice implements AutoCloseable {
     /**
      * Told when the device connects, subscribes, loses its connection, schedules a reconnect, or fails
      * to start; default none. See {@link RrpcConnectionListener} for the order and the thread.
+     *
+     * @param connectionListener the listener, or {@code null} for none
+     * @return this builder
      */
     public Builder connectionListener(RrpcConnectionListener connectionListener) {
       this.connectionListener = connectionListener;
       return this;
     }
 
-    /** What error replies look like; default {@link ErrorReplyPolicy#standard()}. */
+    /**
+     * What error replies look like; default {@link ErrorReplyPolicy#standard()}.
+     *
+     * @param errorReplyPolicy the policy
+     * @return this builder
+     */
     public Builder errorReplyPolicy(ErrorReplyPolicy errorReplyPolicy) {
       this.errorReplyPolicy = errorReplyPolicy;
       return this;
@@ -337,6 +433,8 @@ public final class RrpcDevice implements AutoCloseable {
      * @throws IllegalArgumentException naming the first problem: a missing device info or dispatcher,
      *     a command declared by two dispatchers (naming both), two fallbacks, an option out of range,
      *     an unreadable certificate or key
+     * @return validates the configuration, reads the TLS material, and builds the device (not
+     *     started)
      */
     public RrpcDevice build() {
       return new RrpcDevice(new DeviceSettings(this));

@@ -36,37 +36,48 @@ public final class RrpcMetrics {
     this.handlerLatency = handlerLatency;
   }
 
-  /** Requests that arrived on the request topic, valid or not, duplicates included. */
+  /** {@return requests that arrived on the request topic, valid or not, duplicates included} */
   public long received() {
     return received;
   }
 
-  /** Replies handed to the network, including the repeats that answer duplicates. */
+  /** {@return replies handed to the network, including the repeats that answer duplicates} */
   public long replied() {
     return replied;
   }
 
-  /** Requests that ended with this outcome (duplicates are not counted again). */
+  /**
+   * Requests that ended with this outcome (duplicates are not counted again).
+   *
+   * @param outcome the outcome
+   * @return requests that ended with this outcome (duplicates are not counted again)
+   */
   public long outcome(Outcome outcome) {
     return outcomes[outcome.ordinal()];
   }
 
-  /** Requests whose processId was already being handled or recently answered; the handler did not run again. */
+  /**
+   * {@return requests whose processId was already being handled or recently answered; the handler did not run again}
+   */
   public long duplicates() {
     return duplicates;
   }
 
-  /** Handler results that came after the timeout reply had been sent; never published. */
+  /** {@return handler results that came after the timeout reply had been sent; never published} */
   public long lateResultsDropped() {
     return lateResultsDropped;
   }
 
-  /** Replies that could not be published before their deadline (the connection was down); never published. */
+  /**
+   * {@return replies that could not be published before their deadline (the connection was down); never published}
+   */
   public long expiredRepliesDropped() {
     return expiredRepliesDropped;
   }
 
-  /** Requests whose topic had no valid processId, so no reply topic existed; dropped unanswered. */
+  /**
+   * {@return requests whose topic had no valid processId, so no reply topic existed; dropped unanswered}
+   */
   public long invalidRequestsDropped() {
     return invalidRequestsDropped;
   }
@@ -74,33 +85,45 @@ public final class RrpcMetrics {
   /**
    * Requests published with the retain flag; dropped unanswered and never executed. Tencent's hub never
    * retains RRPC requests: a retained one is a stale command that a broker replays at every subscribe.
+   *
+   * @return requests published with the retain flag; dropped unanswered and never executed
    */
   public long retainedRequestsDropped() {
     return retainedRequestsDropped;
   }
 
-  /** Requests accepted and not yet answered, right now. */
+  /** {@return requests accepted and not yet answered, right now} */
   public int inFlight() {
     return inFlight;
   }
 
-  /** Requests waiting for a worker, right now. */
+  /** {@return requests waiting for a worker, right now} */
   public int queued() {
     return queued;
   }
 
-  /** Handler calls measured (sync and async), whatever their outcome. */
+  /** {@return handler calls measured (sync and async), whatever their outcome} */
   public long handlerCalls() {
     return handlerLatency.count;
   }
 
-  /** Mean time from calling a handler to its result, or 0 before the first call. */
+  /**
+   * Mean time from calling a handler to its result, or 0 before the first call.
+   *
+   * @param unit the unit of the other arguments
+   * @return mean time from calling a handler to its result, or 0 before the first call
+   */
   public long handlerLatencyMean(TimeUnit unit) {
     long count = handlerLatency.count;
     return count == 0 ? 0 : unit.convert(handlerLatency.totalNanos / count, TimeUnit.NANOSECONDS);
   }
 
-  /** The longest handler call so far. */
+  /**
+   * The longest handler call so far.
+   *
+   * @param unit the unit of the other arguments
+   * @return the longest handler call so far
+   */
   public long handlerLatencyMax(TimeUnit unit) {
     return unit.convert(handlerLatency.maxNanos, TimeUnit.NANOSECONDS);
   }
@@ -108,6 +131,11 @@ public final class RrpcMetrics {
   /**
    * The handler latency below which {@code percentile} percent of calls fall (for example 99.0), within
    * 12.5%; 0 before the first call.
+   *
+   * @param percentile the percentile, in (0, 100]
+   * @param unit the unit of the other arguments
+   * @return the handler latency below which {@code percentile} percent of calls fall (for example
+   *     99.0), within 12.5%; 0 before the first call
    */
   public long handlerLatencyPercentile(double percentile, TimeUnit unit) {
     if (percentile <= 0 || percentile > 100) {

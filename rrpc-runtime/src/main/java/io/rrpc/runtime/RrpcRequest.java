@@ -71,48 +71,72 @@ public final class RrpcRequest {
     return new RrpcRequest(processId, payload, arrivalNanos, deadlineNanos);
   }
 
-  /** A request arriving now with the hub's full 4 s deadline; handy for calling a dispatcher in tests. */
+  /**
+   * A request arriving now with the hub's full 4 s deadline; handy for calling a dispatcher in tests.
+   *
+   * @param processId the hub's id for the request, the last level of its topic
+   * @param payload the payload
+   * @return a request arriving now with the hub's full 4 s deadline; handy for calling a
+   *     dispatcher in tests
+   */
   public static RrpcRequest of(String processId, byte[] payload) {
     long now = System.nanoTime();
     return new RrpcRequest(processId, payload, now, now + TimeUnit.SECONDS.toNanos(4));
   }
 
-  /** A UTF-8 text request arriving now with the hub's full 4 s deadline. */
+  /**
+   * A UTF-8 text request arriving now with the hub's full 4 s deadline.
+   *
+   * @param processId the hub's id for the request, the last level of its topic
+   * @param payload the payload
+   * @return a UTF-8 text request arriving now with the hub's full 4 s deadline
+   */
   public static RrpcRequest of(String processId, String payload) {
     return of(processId, payload.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** The hub's id for this request, the last level of its topic; the reply goes to the same id. */
+  /**
+   * {@return the hub's id for this request, the last level of its topic; the reply goes to the same id}
+   */
   public String processId() {
     return processId;
   }
 
-  /** The raw payload bytes; shared, do not modify. */
+  /** {@return the raw payload bytes; shared, do not modify} */
   public byte[] payload() {
     return payload;
   }
 
-  /** When the request arrived, on the {@link System#nanoTime()} scale. */
+  /** {@return when the request arrived, on the {@link System#nanoTime()} scale} */
   public long arrivalNanos() {
     return arrivalNanos;
   }
 
-  /** When the reply is due, on the {@link System#nanoTime()} scale. */
+  /** {@return when the reply is due, on the {@link System#nanoTime()} scale} */
   public long deadlineNanos() {
     return deadlineNanos;
   }
 
-  /** Time left until the deadline, in the given unit; negative once it has passed. */
+  /**
+   * Time left until the deadline, in the given unit; negative once it has passed.
+   *
+   * @param unit the unit of the other arguments
+   * @return time left until the deadline, in the given unit; negative once it has passed
+   */
   public long remaining(TimeUnit unit) {
     return unit.convert(deadlineNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
   }
 
-  /** Whether the deadline has passed. */
+  /** {@return whether the deadline has passed} */
   public boolean isExpired() {
     return deadlineNanos - System.nanoTime() <= 0;
   }
 
-  /** Whether the payload is a JSON request (its first non-blank byte is <code>{</code>). */
+  /**
+   * Whether the payload is a JSON request (its first non-blank byte is <code>{</code>).
+   *
+   * @return {@code true} for a JSON request, {@code false} for a text request
+   */
   public boolean isJson() {
     return isJson(payload);
   }
@@ -121,6 +145,7 @@ public final class RrpcRequest {
    * The command key, by the rule in the class documentation.
    *
    * @throws RrpcException with code {@code malformed_json} for a JSON request that breaks the rule
+   * @return the command key, by the rule in the class documentation
    */
   public String commandKey() {
     return decoded().key();
@@ -131,6 +156,8 @@ public final class RrpcRequest {
    * text of {@code "params"} (empty when absent).
    *
    * @throws RrpcException with code {@code malformed_json} for a JSON request that breaks the rule
+   * @return the argument text: for a text request, what follows the key, trimmed; for a JSON
+   *     request, the JSON text of {@code "params"} (empty when absent)
    */
   public String argumentText() {
     Decoded d = decoded();
@@ -146,6 +173,8 @@ public final class RrpcRequest {
    * absent. Shared: do not modify.
    *
    * @throws RrpcException with code {@code malformed_json} for a JSON request that breaks the rule
+   * @return the {@code "params"} object of a JSON request, or an empty object for a text request
+   *     or when absent
    */
   public JsonObject params() {
     Decoded d = decoded();

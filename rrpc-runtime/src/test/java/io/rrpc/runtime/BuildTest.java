@@ -78,7 +78,7 @@ class BuildTest {
     DeviceInfo missing = DeviceInfo.builder().productId("P1").deviceName("d1")
         .certificate(TlsFixtures.file("device-rsa.pem"), "/no/such/dev.key").build();
     assertBuildFails(RrpcDevice.builder().deviceInfo(missing).dispatcher(aircon),
-        "cannot read /no/such/dev.key: NoSuchFileException");
+        "cannot read /no/such/dev.key: FileNotFoundException");
   }
 
   static void assertBuildFails(RrpcDevice.Builder builder, String message) {

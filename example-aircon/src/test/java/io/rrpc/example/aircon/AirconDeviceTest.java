@@ -10,7 +10,7 @@ import io.rrpc.runtime.DeviceInfo;
 import io.rrpc.runtime.RrpcDevice;
 import io.rrpc.testkit.EmbeddedBroker;
 import io.rrpc.testkit.HubSimulator;
-import io.rrpc.testkit.RrpcHubExtension;
+import io.rrpc.testkit.junit5.RrpcHubExtension;
 import java.util.Base64;
 import java.nio.charset.StandardCharsets;
 import io.rrpc.testkit.RrpcResult;

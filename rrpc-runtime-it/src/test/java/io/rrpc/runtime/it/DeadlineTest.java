@@ -28,7 +28,7 @@ class DeadlineTest extends DeviceTestBase {
     // and been dropped, and a reply it had published would have reached the hub first.
     assertEquals("ok", call("closed"));
 
-    assertEquals(0, hub.strayReplies(), "the late result was never published");
+    assertEquals(0, strayReplies(), "the late result was never published");
     RrpcMetrics m = device.metrics();
     assertEquals(1, m.outcome(Outcome.TIMEOUT));
     assertEquals(1, m.lateResultsDropped());
@@ -44,7 +44,7 @@ class DeadlineTest extends DeviceTestBase {
     aircon.later.complete("too late");
     assertEquals(1, device.metrics().lateResultsDropped(), "completing the stage drops the result at once");
     assertEquals("ok", call("closed"));
-    assertEquals(0, hub.strayReplies(), "the late result was never published");
+    assertEquals(0, strayReplies(), "the late result was never published");
   }
 
   @Test

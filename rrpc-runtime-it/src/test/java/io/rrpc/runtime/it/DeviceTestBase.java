@@ -5,19 +5,22 @@ import io.rrpc.testkit.EmbeddedBroker;
 import io.rrpc.testkit.HubSimulator;
 import io.rrpc.testkit.RrpcResult;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
- * One embedded broker per test class, checking KEY logins as Tencent's hub does; one device, its
- * handlers (behind their generated dispatcher) and a hub simulator per test.
+ * One embedded broker, checking KEY logins as Tencent's hub does, and one hub simulator per test class;
+ * one device and its handlers (behind their generated dispatcher) per test.
  */
 abstract class DeviceTestBase {
   static EmbeddedBroker broker;
+  /** Connected by the first {@link #start}, from {@link #hubBuilder()}. */
+  static HubSimulator hub;
   final AirconCommands aircon = new AirconCommands();
   RrpcDevice device;
-  HubSimulator hub;
+  private long strayRepliesBefore;
 
   @BeforeAll
   static void startBroker() {
@@ -27,6 +30,10 @@ abstract class DeviceTestBase {
 
   @AfterAll
   static void stopBroker() {
+    if (hub != null) {
+      hub.close();
+      hub = null;
+    }
     broker.close();
   }
 
@@ -36,26 +43,27 @@ abstract class DeviceTestBase {
     if (device != null) {
       device.close();
     }
-    if (hub != null) {
-      hub.close();
-    }
   }
 
   RrpcDevice.Builder builder() {
     return TestDevices.builder(broker.uri(), new AirconCommands_RrpcDispatcher(aircon));
   }
 
-  /** Builds and starts the device, then connects the hub; override {@link #hubBuilder()} for another hub. */
+  /** Builds and starts the device; the class's hub is connected by then. */
   void start(RrpcDevice.Builder builder) throws Exception {
     device = builder.build();
     device.start();
-    hub = hubBuilder().connect();
+    if (hub == null) {
+      hub = hubBuilder().connect();
+    }
+    strayRepliesBefore = hub.strayReplies();
   }
 
   void start() throws Exception {
     start(builder());
   }
 
+  /** The hub the test class calls through; a class may override it for all its tests. */
   HubSimulator.Builder hubBuilder() {
     return HubSimulator.builder().broker(broker);
   }
@@ -70,8 +78,16 @@ abstract class DeviceTestBase {
     return hub.publishRrpcAsync(TestDevices.PRODUCT_ID, TestDevices.DEVICE_NAME, payload);
   }
 
-  /** The reply text of a call sent with {@link #send}, waiting for it at most as long as the hub does. */
+  /**
+   * Replies the hub got in this test beyond the first one to each of its calls: late, repeated, or
+   * for a call it had given up on.
+   */
+  long strayReplies() {
+    return hub.strayReplies() - strayRepliesBefore;
+  }
+
+  /** The reply text of a call made with {@link #send}; the hub ends every call by its own deadline. */
   static String text(CompletableFuture<RrpcResult> call) throws Exception {
-    return call.get(30, java.util.concurrent.TimeUnit.SECONDS).payloadText();
+    return call.get(30, TimeUnit.SECONDS).payloadText();
   }
 }

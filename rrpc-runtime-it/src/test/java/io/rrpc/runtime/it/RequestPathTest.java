@@ -29,7 +29,7 @@ class RequestPathTest extends DeviceTestBase {
 
     assertEquals("ok", reply.payloadText());
     assertEquals(1, aircon.closedCalls.get());
-    assertEquals(0, hub.strayReplies());
+    assertEquals(0, strayReplies());
     RrpcMetrics m = device.metrics();
     assertEquals(1, m.received());
     assertEquals(1, m.outcome(Outcome.SUCCESS));
@@ -60,7 +60,7 @@ class RequestPathTest extends DeviceTestBase {
     }
     assertEquals(100, processIds.size());
     assertEquals("ok", call("closed"), "a later reply follows all of theirs");
-    assertEquals(0, hub.strayReplies(), "one reply per processId, none crossed or repeated");
+    assertEquals(0, strayReplies(), "one reply per processId, none crossed or repeated");
     assertEquals(101, device.metrics().outcome(Outcome.SUCCESS));
   }
 

@@ -19,99 +19,204 @@ import java.math.BigDecimal;
  * methods are for reference types and return {@code null} for a missing or {@code null} member. Numbers
  * must fit the target type exactly: {@code 24.5} is not an {@code int}, {@code 300} is not a
  * {@code byte}.
+ *
+ * <p>Stateless and thread-safe.
  */
 public final class RrpcParams {
   private RrpcParams() {}
 
-  /** The required member {@code name} as {@code boolean}; {@code invalid_params} if missing, null or not one. */
+  /**
+   * The required member {@code name} as {@code boolean}; {@code invalid_params} if missing, null or not one.
+   *
+   * @param request the request whose {@code "params"} member is read
+   * @param name the member's name in {@code "params"}
+   * @return the member's value
+   */
   public static boolean requireBoolean(RrpcRequest request, String name) {
     return toBoolean(require(request, name), name);
   }
 
-  /** The required member {@code name} as {@code byte}; {@code invalid_params} if missing, null or not one. */
+  /**
+   * The required member {@code name} as {@code byte}; {@code invalid_params} if missing, null or not one.
+   *
+   * @param request the request whose {@code "params"} member is read
+   * @param name the member's name in {@code "params"}
+   * @return the member's value
+   */
   public static byte requireByte(RrpcRequest request, String name) {
     return toByte(require(request, name), name);
   }
 
-  /** The required member {@code name} as {@code short}; {@code invalid_params} if missing, null or not one. */
+  /**
+   * The required member {@code name} as {@code short}; {@code invalid_params} if missing, null or not one.
+   *
+   * @param request the request whose {@code "params"} member is read
+   * @param name the member's name in {@code "params"}
+   * @return the member's value
+   */
   public static short requireShort(RrpcRequest request, String name) {
     return toShort(require(request, name), name);
   }
 
-  /** The required member {@code name} as {@code int}; {@code invalid_params} if missing, null or not one. */
+  /**
+   * The required member {@code name} as {@code int}; {@code invalid_params} if missing, null or not one.
+   *
+   * @param request the request whose {@code "params"} member is read
+   * @param name the member's name in {@code "params"}
+   * @return the member's value
+   */
   public static int requireInt(RrpcRequest request, String name) {
     return toInt(require(request, name), name);
   }
 
-  /** The required member {@code name} as {@code long}; {@code invalid_params} if missing, null or not one. */
+  /**
+   * The required member {@code name} as {@code long}; {@code invalid_params} if missing, null or not one.
+   *
+   * @param request the request whose {@code "params"} member is read
+   * @param name the member's name in {@code "params"}
+   * @return the member's value
+   */
   public static long requireLong(RrpcRequest request, String name) {
     return toLong(require(request, name), name);
   }
 
-  /** The required member {@code name} as {@code float}; {@code invalid_params} if missing, null or not one. */
+  /**
+   * The required member {@code name} as {@code float}; {@code invalid_params} if missing, null or not one.
+   *
+   * @param request the request whose {@code "params"} member is read
+   * @param name the member's name in {@code "params"}
+   * @return the member's value
+   */
   public static float requireFloat(RrpcRequest request, String name) {
     return toFloat(require(request, name), name);
   }
 
-  /** The required member {@code name} as {@code double}; {@code invalid_params} if missing, null or not one. */
+  /**
+   * The required member {@code name} as {@code double}; {@code invalid_params} if missing, null or not one.
+   *
+   * @param request the request whose {@code "params"} member is read
+   * @param name the member's name in {@code "params"}
+   * @return the member's value
+   */
   public static double requireDouble(RrpcRequest request, String name) {
     return toDouble(require(request, name), name);
   }
 
-  /** The required member {@code name} as {@code char}; {@code invalid_params} if missing, null or not one. */
+  /**
+   * The required member {@code name} as {@code char}; {@code invalid_params} if missing, null or not one.
+   *
+   * @param request the request whose {@code "params"} member is read
+   * @param name the member's name in {@code "params"}
+   * @return the member's value
+   */
   public static char requireChar(RrpcRequest request, String name) {
     return toChar(require(request, name), name);
   }
 
-  /** The member {@code name} as {@code Boolean}, or {@code null} if missing or JSON null; {@code invalid_params} if mistyped. */
+  /**
+   * The member {@code name} as {@code Boolean}, or {@code null} if missing or JSON null; {@code invalid_params} if mistyped.
+   *
+   * @param request the request whose {@code "params"} member is read
+   * @param name the member's name in {@code "params"}
+   * @return the member's value, or {@code null} if missing or JSON null
+   */
   public static Boolean optionalBoolean(RrpcRequest request, String name) {
     JsonElement e = optional(request, name);
     return e == null ? null : toBoolean(e, name);
   }
 
-  /** The member {@code name} as {@code Byte}, or {@code null} if missing or JSON null; {@code invalid_params} if mistyped. */
+  /**
+   * The member {@code name} as {@code Byte}, or {@code null} if missing or JSON null; {@code invalid_params} if mistyped.
+   *
+   * @param request the request whose {@code "params"} member is read
+   * @param name the member's name in {@code "params"}
+   * @return the member's value, or {@code null} if missing or JSON null
+   */
   public static Byte optionalByte(RrpcRequest request, String name) {
     JsonElement e = optional(request, name);
     return e == null ? null : toByte(e, name);
   }
 
-  /** The member {@code name} as {@code Short}, or {@code null} if missing or JSON null; {@code invalid_params} if mistyped. */
+  /**
+   * The member {@code name} as {@code Short}, or {@code null} if missing or JSON null; {@code invalid_params} if mistyped.
+   *
+   * @param request the request whose {@code "params"} member is read
+   * @param name the member's name in {@code "params"}
+   * @return the member's value, or {@code null} if missing or JSON null
+   */
   public static Short optionalShort(RrpcRequest request, String name) {
     JsonElement e = optional(request, name);
     return e == null ? null : toShort(e, name);
   }
 
-  /** The member {@code name} as {@code Integer}, or {@code null} if missing or JSON null; {@code invalid_params} if mistyped. */
+  /**
+   * The member {@code name} as {@code Integer}, or {@code null} if missing or JSON null; {@code invalid_params} if mistyped.
+   *
+   * @param request the request whose {@code "params"} member is read
+   * @param name the member's name in {@code "params"}
+   * @return the member's value, or {@code null} if missing or JSON null
+   */
   public static Integer optionalInt(RrpcRequest request, String name) {
     JsonElement e = optional(request, name);
     return e == null ? null : toInt(e, name);
   }
 
-  /** The member {@code name} as {@code Long}, or {@code null} if missing or JSON null; {@code invalid_params} if mistyped. */
+  /**
+   * The member {@code name} as {@code Long}, or {@code null} if missing or JSON null; {@code invalid_params} if mistyped.
+   *
+   * @param request the request whose {@code "params"} member is read
+   * @param name the member's name in {@code "params"}
+   * @return the member's value, or {@code null} if missing or JSON null
+   */
   public static Long optionalLong(RrpcRequest request, String name) {
     JsonElement e = optional(request, name);
     return e == null ? null : toLong(e, name);
   }
 
-  /** The member {@code name} as {@code Float}, or {@code null} if missing or JSON null; {@code invalid_params} if mistyped. */
+  /**
+   * The member {@code name} as {@code Float}, or {@code null} if missing or JSON null; {@code invalid_params} if mistyped.
+   *
+   * @param request the request whose {@code "params"} member is read
+   * @param name the member's name in {@code "params"}
+   * @return the member's value, or {@code null} if missing or JSON null
+   */
   public static Float optionalFloat(RrpcRequest request, String name) {
     JsonElement e = optional(request, name);
     return e == null ? null : toFloat(e, name);
   }
 
-  /** The member {@code name} as {@code Double}, or {@code null} if missing or JSON null; {@code invalid_params} if mistyped. */
+  /**
+   * The member {@code name} as {@code Double}, or {@code null} if missing or JSON null; {@code invalid_params} if mistyped.
+   *
+   * @param request the request whose {@code "params"} member is read
+   * @param name the member's name in {@code "params"}
+   * @return the member's value, or {@code null} if missing or JSON null
+   */
   public static Double optionalDouble(RrpcRequest request, String name) {
     JsonElement e = optional(request, name);
     return e == null ? null : toDouble(e, name);
   }
 
-  /** The member {@code name} as {@code Character}, or {@code null} if missing or JSON null; {@code invalid_params} if mistyped. */
+  /**
+   * The member {@code name} as {@code Character}, or {@code null} if missing or JSON null; {@code invalid_params} if mistyped.
+   *
+   * @param request the request whose {@code "params"} member is read
+   * @param name the member's name in {@code "params"}
+   * @return the member's value, or {@code null} if missing or JSON null
+   */
   public static Character optionalChar(RrpcRequest request, String name) {
     JsonElement e = optional(request, name);
     return e == null ? null : toChar(e, name);
   }
 
-  /** A JSON string member as text; numbers and booleans are refused rather than silently converted. */
+  /**
+   * A JSON string member as text; numbers and booleans are refused rather than silently converted.
+   *
+   * @param request the request whose {@code "params"} member is read
+   * @param name the member's name in {@code "params"}
+   * @return a JSON string member as text; numbers and booleans are refused rather than silently
+   *     converted
+   */
   public static String optionalString(RrpcRequest request, String name) {
     JsonElement e = optional(request, name);
     if (e == null) {
@@ -129,6 +234,14 @@ public final class RrpcParams {
    * that matches no constant, or (ignoring case) two of them, is {@code invalid_params}. Takes the
    * constants (the generated code passes {@code E.values()}) so that no reflective {@code
    * Enum.valueOf} is involved.
+   *
+   * @param <E> the enum type
+   * @param request the request whose {@code "params"} member is read
+   * @param name the member's name in {@code "params"}
+   * @param constants the enum's constants, {@code E.values()}
+   * @return the enum constant named by the member's string: the constant whose {@code name()}
+   *     equals it, else the one constant whose name equals it ignoring case ({@code "cool"} for
+   *     {@code COOL})
    */
   public static <E extends Enum<E>> E optionalEnum(RrpcRequest request, String name, E[] constants) {
     String text = optionalString(request, name);
@@ -165,12 +278,24 @@ public final class RrpcParams {
     return text.length() <= 64 ? text : text.substring(0, 64) + "...";
   }
 
-  /** The member as a JSON tree, or {@code null}. */
+  /**
+   * The member as a JSON tree, or {@code null}.
+   *
+   * @param request the request whose {@code "params"} member is read
+   * @param name the member's name in {@code "params"}
+   * @return the member as a JSON tree, or {@code null}
+   */
   public static JsonElement optionalJsonElement(RrpcRequest request, String name) {
     return optional(request, name);
   }
 
-  /** The member as a JSON object, or {@code null}. */
+  /**
+   * The member as a JSON object, or {@code null}.
+   *
+   * @param request the request whose {@code "params"} member is read
+   * @param name the member's name in {@code "params"}
+   * @return the member as a JSON object, or {@code null}
+   */
   public static JsonObject optionalJsonObject(RrpcRequest request, String name) {
     JsonElement e = optional(request, name);
     if (e == null) {
@@ -182,7 +307,13 @@ public final class RrpcParams {
     return e.getAsJsonObject();
   }
 
-  /** The member as a JSON array, or {@code null}. */
+  /**
+   * The member as a JSON array, or {@code null}.
+   *
+   * @param request the request whose {@code "params"} member is read
+   * @param name the member's name in {@code "params"}
+   * @return the member as a JSON array, or {@code null}
+   */
   public static JsonArray optionalJsonArray(RrpcRequest request, String name) {
     JsonElement e = optional(request, name);
     if (e == null) {
@@ -198,6 +329,12 @@ public final class RrpcParams {
    * The member bound by {@link SharedGson#gson()} to {@code type}, or {@code null}. This is the one path
    * that uses Gson's reflective binding; generated code calls it only for parameter types it cannot
    * convert itself.
+   *
+   * @param <T> the type of the value
+   * @param request the request whose {@code "params"} member is read
+   * @param name the member's name in {@code "params"}
+   * @param type the type to bind the member to
+   * @return the member bound by {@link SharedGson#gson()} to {@code type}, or {@code null}
    */
   public static <T> T optionalGson(RrpcRequest request, String name, TypeToken<T> type) {
     JsonElement e = optional(request, name);

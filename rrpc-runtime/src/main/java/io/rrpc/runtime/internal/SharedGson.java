@@ -21,12 +21,12 @@ public final class SharedGson {
 
   private SharedGson() {}
 
-  /** The shared, immutable Gson instance (HTML escaping disabled). */
+  /** {@return the shared, immutable Gson instance (HTML escaping disabled)} */
   public static Gson gson() {
     return GSON;
   }
 
-  /** Gson's reflection-free adapter for JSON trees. */
+  /** {@return gson's reflection-free adapter for JSON trees} */
   public static TypeAdapter<JsonElement> tree() {
     return TREE;
   }

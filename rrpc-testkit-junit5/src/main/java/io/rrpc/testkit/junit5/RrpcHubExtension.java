@@ -1,5 +1,9 @@
-package io.rrpc.testkit;
+package io.rrpc.testkit.junit5;
 
+import io.rrpc.testkit.EmbeddedBroker;
+import io.rrpc.testkit.HubSimulator;
+import io.rrpc.testkit.LocalBroker;
+import io.rrpc.testkit.MosquittoBroker;
 import java.time.Duration;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -32,6 +36,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * The broker and simulator live in the outermost test class (so {@code @Nested} classes share them)
  * and are started on first use. With {@link #mosquitto()}, a class is skipped when the binary is absent,
  * or fails under {@code -Drrpc.it.mosquitto=required}. Instances are immutable.
+ *
+ * <p>This lives in {@code rrpc-testkit-junit5}, apart from {@code rrpc-testkit}, so that an application
+ * that runs the testkit's broker in its main code (a demo mode, a local hub) ships no JUnit.
  */
 public final class RrpcHubExtension implements BeforeAllCallback, ParameterResolver {
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(RrpcHubExtension.class);

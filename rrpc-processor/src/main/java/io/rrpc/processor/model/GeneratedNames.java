@@ -1,4 +1,4 @@
-package io.rrpc.processor.writing;
+package io.rrpc.processor.model;
 
 import com.palantir.javapoet.ClassName;
 

@@ -1,8 +1,11 @@
-package io.rrpc.testkit;
+package io.rrpc.testkit.junit5;
 
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.rrpc.testkit.EmbeddedBroker;
+import io.rrpc.testkit.HubSimulator;
+import io.rrpc.testkit.LocalBroker;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.rrpc.reliability;
+package io.rrpc.testkit;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,22 +8,45 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
- * A throwaway PKI made with {@code openssl} at test time in a temporary directory: a trusted CA and a
- * rogue one, server certificates for 127.0.0.1 (and one for another host name), and device
- * certificates with PKCS#1 RSA keys as Tencent issues them. Every private key is added to the
- * {@linkplain SuiteSecrets secrets}.
+ * A throwaway PKI made with the {@code openssl} command at test time in a directory of the test's:
+ * CAs, server certificates for a given subjectAltName (e.g. {@code IP:127.0.0.1}), and device
+ * certificates with PKCS#1 RSA keys as Tencent issues them, for {@link MosquittoTls} listeners and CERT
+ * mode devices. Each file is {@code <name>.pem} (certificate) and {@code <name>.key} (private key).
+ *
+ * <pre>{@code
+ * TestCertificates pki = new TestCertificates(tempDir)
+ *     .ca("ca").server("server", "ca", "IP:127.0.0.1").device("device", "ca", "KL4J2XXXX8airConditioner1");
+ * MosquittoTls tls = MosquittoTls.serverCertificate(pki.file("server.pem"), pki.file("server.key"))
+ *     .clientCa(pki.file("ca.pem")).requireClientCertificate(true);
+ * }</pre>
+ *
+ * Not thread-safe; build it in one place, then read the files from anywhere.
  */
-final class TestCertificates {
-  final Path dir;
+public final class TestCertificates {
+  private final Path dir;
+  private Consumer<String> onPrivateKey = key -> {};
 
-  TestCertificates(Path dir) {
+  /** A PKI whose files go into {@code dir}, which must exist. */
+  public TestCertificates(Path dir) {
     this.dir = dir;
   }
 
+  /** Hands each private key made from now on (PEM text) to {@code listener}, e.g. to check logs never show it. */
+  public TestCertificates onPrivateKey(Consumer<String> listener) {
+    this.onPrivateKey = listener;
+    return this;
+  }
+
+  /** The directory holding the files. */
+  public Path dir() {
+    return dir;
+  }
+
   /** A self-signed CA: {@code <name>.pem} and {@code <name>.key}. */
-  TestCertificates ca(String name) throws IOException, InterruptedException {
+  public TestCertificates ca(String name) throws IOException, InterruptedException {
     openssl("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
         "-keyout", name + ".key", "-out", name + ".pem", "-days", "2", "-subj", "/CN=rrpc reliability " + name);
     secret(name + ".key");
@@ -31,7 +54,7 @@ final class TestCertificates {
   }
 
   /** A server certificate signed by {@code ca} whose subjectAltName is {@code san}, e.g. {@code IP:127.0.0.1}. */
-  TestCertificates server(String name, String ca, String san) throws IOException, InterruptedException {
+  public TestCertificates server(String name, String ca, String san) throws IOException, InterruptedException {
     Files.write(dir.resolve(name + ".ext"), ("subjectAltName=" + san + "\n").getBytes(StandardCharsets.UTF_8));
     openssl("req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
         "-keyout", name + ".key", "-out", name + ".csr", "-subj", "/CN=" + name);
@@ -41,7 +64,7 @@ final class TestCertificates {
   }
 
   /** A device certificate signed by {@code ca}, with an RSA key in PKCS#1 ({@code BEGIN RSA PRIVATE KEY}). */
-  TestCertificates device(String name, String ca, String clientId) throws IOException, InterruptedException {
+  public TestCertificates device(String name, String ca, String clientId) throws IOException, InterruptedException {
     openssl("genrsa", "-traditional", "-out", name + ".key", "2048");
     openssl("req", "-new", "-key", name + ".key", "-out", name + ".csr", "-subj", "/CN=" + clientId);
     sign(name, ca);
@@ -49,8 +72,14 @@ final class TestCertificates {
     return this;
   }
 
-  String path(String file) {
-    return dir.resolve(file).toString();
+  /** A file of this PKI, e.g. {@code file("ca.pem")}. */
+  public Path file(String name) {
+    return dir.resolve(name);
+  }
+
+  /** {@link #file}'s path as text, as {@code DeviceInfo} takes it. */
+  public String path(String name) {
+    return file(name).toString();
   }
 
   private void sign(String name, String ca, String... extra) throws IOException, InterruptedException {
@@ -61,7 +90,7 @@ final class TestCertificates {
   }
 
   private void secret(String keyFile) throws IOException {
-    SuiteSecrets.privateKey(new String(Files.readAllBytes(dir.resolve(keyFile)), StandardCharsets.US_ASCII));
+    onPrivateKey.accept(new String(Files.readAllBytes(dir.resolve(keyFile)), StandardCharsets.US_ASCII));
   }
 
   private void openssl(String... args) throws IOException, InterruptedException {
