@@ -115,10 +115,14 @@ public final class LocalHub implements AutoCloseable {
     return api.address();
   }
 
-  /** The API's endpoint as Tencent's SDKs take it ({@code HttpProfile.setEndpoint}): {@code host:port}. */
+  /**
+   * The API's endpoint as Tencent's SDKs take it ({@code HttpProfile.setEndpoint}): {@code host:port},
+   * with {@code 127.0.0.1} for a hub listening on every address.
+   */
   public String apiEndpoint() {
     InetSocketAddress a = api.address();
-    return a.getHostString() + ":" + a.getPort();
+    String host = a.getAddress() != null && a.getAddress().isAnyLocalAddress() ? "127.0.0.1" : a.getHostString();
+    return host + ":" + a.getPort();
   }
 
   /** The credentials requests must be signed with. */
