@@ -34,6 +34,10 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.METHOD)
 public @interface RrpcCommand {
-  /** The command keys this method answers, for example {@code "closed"}; at least one. */
+  /**
+   * The command keys this method answers.
+   *
+   * @return the keys, for example {@code "closed"}; at least one
+   */
   String[] value();
 }

@@ -27,6 +27,10 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.PARAMETER)
 public @interface RrpcParam {
-  /** The member name in {@code "params"}, for example {@code "celsius"}. Must not be empty. */
+  /**
+   * The member of the request's {@code "params"} object that this parameter receives.
+   *
+   * @return the member name, for example {@code "celsius"}; must not be empty
+   */
   String value() default "";
 }

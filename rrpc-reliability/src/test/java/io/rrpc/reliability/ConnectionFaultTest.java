@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rrpc.testkit.EmbeddedBroker;
 import io.rrpc.testkit.HubSimulator;
-import io.rrpc.testkit.RrpcHubExtension;
+import io.rrpc.testkit.junit5.RrpcHubExtension;
 import io.rrpc.testkit.RrpcResult;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;

@@ -1,10 +1,10 @@
 package io.rrpc.runtime;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
+import org.codehaus.mojo.animal_sniffer.IgnoreJRERequirement;
 
 /**
  * Who a device is: its product, name, region and credentials, as Tencent's {@code device_info.json}
@@ -48,21 +48,40 @@ public final class DeviceInfo {
   /**
    * Reads a {@code device_info.json} file. Relative certificate and key paths in it are resolved
    * against the file's directory. Only the fields the file's {@code auth_mode} needs are required;
-   * unknown fields are ignored.
+   * unknown fields are ignored. Works on every Android level the runtime supports.
    *
+   * @param file the file to read
+   * @return the device's identity
+   * @throws IOException when the file cannot be read
+   * @throws IllegalArgumentException when a field is missing or malformed; the message names the file
+   *     and the field (never a secret)
+   * @param file the {@code device_info.json} file
+   * @return reads a {@code device_info.json} file
+   */
+  public static DeviceInfo load(File file) throws IOException {
+    byte[] bytes;
+    try {
+      bytes = FileBytes.read(file);
+    } catch (IOException e) {
+      throw new IOException("cannot read " + file + ": " + e, e);
+    }
+    File dir = file.getAbsoluteFile().getParentFile();
+    return DeviceInfoParser.parse(new String(bytes, StandardCharsets.UTF_8), file.toString(), dir);
+  }
+
+  /**
+   * As {@link #load(File)}, for a {@link Path} of the default file system. {@code java.nio.file} exists
+   * on Android from API level 26 on: below it, use {@link #load(File)}.
+   *
+   * @param file the file to read
+   * @return the device's identity
    * @throws IOException when the file cannot be read
    * @throws IllegalArgumentException when a field is missing or malformed; the message names the file
    *     and the field (never a secret)
    */
+  @IgnoreJRERequirement // Android API 26+, as the parameter type itself: documented above
   public static DeviceInfo load(Path file) throws IOException {
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
-    } catch (IOException e) {
-      throw new IOException("cannot read " + file + ": " + e, e);
-    }
-    Path dir = file.toAbsolutePath().getParent();
-    return DeviceInfoParser.parse(new String(bytes, StandardCharsets.UTF_8), file.toString(), dir);
+    return load(file.toFile());
   }
 
   /**
@@ -72,42 +91,50 @@ public final class DeviceInfo {
    * @param sourceName names the text in error messages, usually its file name
    * @throws IllegalArgumentException when a field is missing or malformed; the message names the
    *     source and the field (never a secret)
+   * @param json the JSON text of a {@code device_info.json}
+   * @return the identity it holds
    */
   public static DeviceInfo parse(String json, String sourceName) {
     return DeviceInfoParser.parse(json, sourceName, null);
   }
 
-  /** A builder for an identity given in code. */
+  /**
+   * A builder for an identity given in code.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** {@link AuthMode#KEY} when the device has a secret, {@link AuthMode#CERT} when it has a certificate. */
+  /**
+   * {@return {@link AuthMode#KEY} when the device has a secret, {@link AuthMode#CERT} when it has a certificate}
+   */
   public AuthMode authMode() {
     return authMode;
   }
 
-  /** The product id, such as {@code KL4J2XXXX8}. */
+  /** {@return the product id, such as {@code KL4J2XXXX8}} */
   public String productId() {
     return productId;
   }
 
-  /** The device name, such as {@code airConditioner1}. */
+  /** {@return the device name, such as {@code airConditioner1}} */
   public String deviceName() {
     return deviceName;
   }
 
-  /** The region; {@link Region#CHINA} unless given. */
+  /** {@return the region; {@link Region#CHINA} unless given} */
   public Region region() {
     return region;
   }
 
-  /** The device certificate's PEM file ({@link AuthMode#CERT}), or {@code null}. */
+  /** {@return the device certificate's PEM file ({@link AuthMode#CERT}), or {@code null}} */
   public String certificateFile() {
     return certificateFile;
   }
 
-  /** The device private key's PEM file ({@link AuthMode#CERT}), or {@code null}. */
+  /** {@return the device private key's PEM file ({@link AuthMode#CERT}), or {@code null}} */
   public String privateKeyFile() {
     return privateKeyFile;
   }
@@ -115,6 +142,9 @@ public final class DeviceInfo {
   /**
    * A PEM file of the CA certificates that the broker's certificate must chain to, or {@code null} for
    * the default (the pinned Tencent root for Tencent hosts).
+   *
+   * @return a PEM file of the CA certificates that the broker's certificate must chain to, or
+   *     {@code null} for the default (the pinned Tencent root for Tencent hosts)
    */
   public String caFile() {
     return caFile;
@@ -146,6 +176,8 @@ public final class DeviceInfo {
   /**
    * Builds a {@link DeviceInfo} in code. Give either {@link #deviceSecret(String)} or {@link
    * #certificate(String, String)}.
+   *
+   * <p>Not thread-safe: use it on one thread. The {@link DeviceInfo} it builds is immutable.
    */
   public static final class Builder {
     private String productId;
@@ -158,25 +190,45 @@ public final class DeviceInfo {
 
     private Builder() {}
 
-    /** The product id from the Tencent console, such as {@code KL4J2XXXX8}; required. */
+    /**
+     * The product id from the Tencent console, such as {@code KL4J2XXXX8}; required.
+     *
+     * @param productId the product id
+     * @return this builder
+     */
     public Builder productId(String productId) {
       this.productId = productId;
       return this;
     }
 
-    /** The device name, such as {@code airConditioner1}; required. */
+    /**
+     * The device name, such as {@code airConditioner1}; required.
+     *
+     * @param deviceName the device name
+     * @return this builder
+     */
     public Builder deviceName(String deviceName) {
       this.deviceName = deviceName;
       return this;
     }
 
-    /** Defaults to {@link Region#CHINA}. */
+    /**
+     * Defaults to {@link Region#CHINA}.
+     *
+     * @param region the region
+     * @return this builder
+     */
     public Builder region(Region region) {
       this.region = region;
       return this;
     }
 
-    /** The base64 device secret from the Tencent console: {@link AuthMode#KEY}. */
+    /**
+     * The base64 device secret from the Tencent console: {@link AuthMode#KEY}.
+     *
+     * @param deviceSecret the device secret, base64 as the console shows it
+     * @return this builder
+     */
     public Builder deviceSecret(String deviceSecret) {
       this.deviceSecret = deviceSecret;
       return this;
@@ -186,6 +238,10 @@ public final class DeviceInfo {
      * The device certificate and private key PEM files: {@link AuthMode#CERT}. The key may be PKCS#8
      * ({@code BEGIN PRIVATE KEY}), PKCS#1 RSA ({@code BEGIN RSA PRIVATE KEY}, as Tencent issues it) or
      * SEC1 EC ({@code BEGIN EC PRIVATE KEY}), unencrypted.
+     *
+     * @param certificateFile the device certificate file (PEM)
+     * @param privateKeyFile the device's private key file (PEM)
+     * @return this builder
      */
     public Builder certificate(String certificateFile, String privateKeyFile) {
       this.certificateFile = certificateFile;
@@ -193,7 +249,12 @@ public final class DeviceInfo {
       return this;
     }
 
-    /** CA certificates (PEM) the broker must chain to, instead of the default. */
+    /**
+     * CA certificates (PEM) the broker must chain to, instead of the default.
+     *
+     * @param caFile the CA certificate file (PEM)
+     * @return this builder
+     */
     public Builder caFile(String caFile) {
       this.caFile = caFile;
       return this;
@@ -201,6 +262,7 @@ public final class DeviceInfo {
 
     /**
      * @throws IllegalArgumentException naming the first missing or malformed value
+     * @return the result
      */
     public DeviceInfo build() {
       String source = "DeviceInfo.builder()";
@@ -246,9 +308,9 @@ public final class DeviceInfo {
     checkPresent(source, field, value);
     byte[] decoded;
     try {
-      decoded = Base64.getDecoder().decode(value.trim());
+      decoded = Base64Decoding.decode(value.trim());
     } catch (IllegalArgumentException e) {
-      // Base64's message quotes the offending character: a piece of the secret. Drop it.
+      // The decoder's message names only a position, but say nothing of the secret at all.
       throw invalid(source, field, "is not valid base64");
     }
     if (decoded.length == 0) {

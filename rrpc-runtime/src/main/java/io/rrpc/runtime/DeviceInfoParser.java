@@ -4,9 +4,10 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
+import io.rrpc.runtime.internal.SharedGson;
+import java.io.File;
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.file.Path;
 
 /**
  * Reads Tencent's {@code device_info.json} into a {@link DeviceInfo}. Every error names the source and
@@ -19,7 +20,7 @@ final class DeviceInfoParser {
   private DeviceInfoParser() {}
 
   /** @param baseDir resolves relative certificate paths, or {@code null} to keep them as they are */
-  static DeviceInfo parse(String json, String source, Path baseDir) {
+  static DeviceInfo parse(String json, String source, File baseDir) {
     JsonObject root = readObject(json, source);
     String mode = string(root, null, "auth_mode", source);
     if (mode == null) {
@@ -67,7 +68,7 @@ final class DeviceInfoParser {
     try {
       JsonReader reader = new JsonReader(new StringReader(json));
       reader.setStrictness(Strictness.STRICT);
-      JsonElement tree = RrpcJson.TREE.read(reader);
+      JsonElement tree = SharedGson.tree().read(reader);
       if (!tree.isJsonObject()) {
         throw new IllegalArgumentException(source + ": not a JSON object");
       }
@@ -111,8 +112,8 @@ final class DeviceInfoParser {
     return e.getAsString();
   }
 
-  private static String resolve(Path baseDir, String file) {
-    return baseDir == null ? file : baseDir.resolve(file).toString();
+  private static String resolve(File baseDir, String file) {
+    return baseDir == null || new File(file).isAbsolute() ? file : new File(baseDir, file).getPath();
   }
 
   private static String regionIds() {

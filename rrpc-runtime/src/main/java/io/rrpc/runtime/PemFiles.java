@@ -3,8 +3,6 @@ package io.rrpc.runtime;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Paths;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
@@ -14,7 +12,6 @@ import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 
 /**
@@ -145,7 +142,7 @@ final class PemFiles {
 
   private static byte[] read(String file) throws IOException {
     try {
-      return Files.readAllBytes(Paths.get(file));
+      return FileBytes.read(new java.io.File(file));
     } catch (IOException e) {
       throw new IOException("cannot read " + file + ": " + e.getClass().getSimpleName(), e);
     }
@@ -190,7 +187,7 @@ final class PemFiles {
         throw new IOException(file + ": encrypted private keys are not supported; decrypt it first");
       }
       try {
-        return Base64.getMimeDecoder().decode(body.trim());
+        return Base64Decoding.decodeMime(body.trim());
       } catch (IllegalArgumentException e) {
         throw new IOException(file + ": malformed PEM base64");
       }

@@ -3,7 +3,6 @@ package io.rrpc.runtime;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
-import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -26,7 +25,7 @@ final class Signer {
    * the connection attempt is done.
    */
   static char[] password(String base64Secret, String username, SignatureAlgorithm algorithm) {
-    byte[] key = Base64.getDecoder().decode(base64Secret);
+    byte[] key = Base64Decoding.decode(base64Secret);
     try {
       Mac mac = Mac.getInstance(algorithm.jcaName);
       mac.init(new SecretKeySpec(key, algorithm.jcaName));

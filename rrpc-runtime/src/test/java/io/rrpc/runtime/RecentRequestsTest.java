@@ -12,7 +12,7 @@ class RecentRequestsTest {
   static final long WINDOW = TimeUnit.SECONDS.toNanos(4);
 
   static Exchange exchange(String processId) {
-    return new Exchange(null, RrpcRequest.of(processId, "closed"));
+    return new Exchange(RrpcRequest.of(processId, "closed"), "$rrpc/txd/p/d/" + processId, null, null, null);
   }
 
   static void answer(RecentRequests recent, Exchange e, long atNanos) {

@@ -42,18 +42,32 @@ public interface DevicePresence {
 
   /**
    * The status of the client {@code clientId} for a request on {@code requestTopic}. Never blocks.
+   *
+   * @param clientId the device's MQTT client id, {@code {productId}{deviceName}}
+   * @param requestTopic the topic the request would be published on
+   * @return whether the client is connected and subscribed to that topic
    */
   Status status(String clientId, String requestTopic);
 
-  /** Calls {@code listener} (on any thread, quickly) after the status of some client may have changed. */
+  /**
+   * Calls {@code listener} (on any thread, quickly) after the status of some client may have changed.
+   *
+   * @param listener what to call; it must return quickly
+   */
   void addListener(Runnable listener);
 
-  /** Stops calling a listener added with {@link #addListener}. */
+  /**
+   * Stops calling a listener added with {@link #addListener}.
+   *
+   * @param listener a listener added before
+   */
   void removeListener(Runnable listener);
 
   /**
    * Whether {@link #status} may lag behind what the broker has already done (as a log read by another
    * process does). The hub then confirms a negative status with {@link #catchUp} before failing a call.
+   *
+   * @return true when a negative status needs {@link #catchUp} to be trusted
    */
   default boolean lags() {
     return false;
@@ -64,6 +78,10 @@ public interface DevicePresence {
    * on {@code markerTopic}, which the caller publishes right after this call. Since a broker handles a
    * client's packets in order, the view is then at least as recent as everything the broker had done
    * before. The default, for a view that never lags, is already complete.
+   *
+   * @param publisherClientId the client that publishes the marker
+   * @param markerTopic the topic of the marker publish
+   * @return a stage that completes when the view has caught up
    */
   default CompletionStage<Void> catchUp(String publisherClientId, String markerTopic) {
     return CompletableFuture.completedFuture(null);

@@ -72,22 +72,40 @@ public final class FaultProxy implements AutoCloseable {
     acceptor.start();
   }
 
-  /** A proxy to a port of 127.0.0.1. */
+  /**
+   * A proxy to a port of 127.0.0.1.
+   *
+   * @param port the port to forward to
+   * @return the running proxy, on a free port of 127.0.0.1
+   */
   public static FaultProxy to(int port) {
     return new FaultProxy(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
   }
 
-  /** A proxy to a local broker. */
+  /**
+   * A proxy to a local broker.
+   *
+   * @param broker the broker to forward to
+   * @return the running proxy, on a free port of 127.0.0.1
+   */
   public static FaultProxy to(LocalBroker broker) {
     return to(broker.port());
   }
 
-  /** The URI a client connects to instead of the broker's, {@code tcp://127.0.0.1:<port>}. */
+  /**
+   * The URI a client connects to instead of the broker's, {@code tcp://127.0.0.1:<port>}.
+   *
+   * @return the proxy's URI
+   */
   public String uri() {
     return "tcp://127.0.0.1:" + port();
   }
 
-  /** The proxy's own port on 127.0.0.1. */
+  /**
+   * The proxy's own port on 127.0.0.1.
+   *
+   * @return the port
+   */
   public int port() {
     return listener.getLocalPort();
   }
@@ -133,24 +151,41 @@ public final class FaultProxy implements AutoCloseable {
   /**
    * With {@code true}, new connections are reset as soon as they are accepted, as if the broker were
    * down; with {@code false}, they are forwarded again.
+   *
+   * @param refuse whether to reset new connections
    */
   public void refuseNewConnections(boolean refuse) {
     this.refuseNew = refuse;
   }
 
-  /** Connections currently open through the proxy. */
+  /**
+   * Connections currently open through the proxy.
+   *
+   * @return the number of open connections
+   */
   public int openConnections() {
     return links.size();
   }
 
-  /** Connections accepted since the proxy started, refused ones included. */
+  /**
+   * Connections accepted since the proxy started, refused ones included.
+   *
+   * @return the number of accepted connections
+   */
   public long acceptedConnections() {
     synchronized (accepted) {
       return acceptedCount;
     }
   }
 
-  /** Waits until at least {@code count} connections have been accepted since the proxy started. */
+  /**
+   * Waits until at least {@code count} connections have been accepted since the proxy started.
+   *
+   * @param count the number of connections to wait for
+   * @param timeout how long to wait at most
+   * @return true once {@code count} connections were accepted, false when the timeout passed first
+   * @throws InterruptedException when the waiting thread is interrupted
+   */
   public boolean awaitAcceptedConnections(long count, Duration timeout) throws InterruptedException {
     long end = System.nanoTime() + timeout.toNanos();
     synchronized (accepted) {
@@ -168,6 +203,8 @@ public final class FaultProxy implements AutoCloseable {
   /**
    * The first bytes (up to {@value #PREAMBLE_BYTES}) each forwarded connection's client sent, oldest
    * connection first: for an MQTT client, its CONNECT packet and what followed it. Copies.
+   *
+   * @return the preambles, oldest first
    */
   public List<byte[]> clientPreambles() {
     List<byte[]> copy = new ArrayList<>();

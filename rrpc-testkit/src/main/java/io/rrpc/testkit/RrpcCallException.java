@@ -22,8 +22,11 @@ public final class RrpcCallException extends RuntimeException {
   /** The simulator itself cannot serve the call: closed, or not connected to its broker. */
   public static final String INTERNAL_ERROR = "InternalError";
 
+  /** Tencent's error code. */
   private final String code;
+  /** The MessageId of the request, or 0. */
   private final long messageId;
+  /** What went wrong, in words. */
   private final String detail;
 
   RrpcCallException(String code, long messageId, String detail) {
@@ -33,7 +36,11 @@ public final class RrpcCallException extends RuntimeException {
     this.detail = detail;
   }
 
-  /** Tencent's error code, one of the constants of this class. */
+  /**
+   * Tencent's error code, one of the constants of this class.
+   *
+   * @return the code
+   */
   public String code() {
     return code;
   }
@@ -41,6 +48,8 @@ public final class RrpcCallException extends RuntimeException {
   /**
    * The MessageId the request was published with, or 0 when the call failed before one was assigned
    * (for example {@link #PAYLOAD_OVER_LIMIT}).
+   *
+   * @return the MessageId, or 0
    */
   public long messageId() {
     return messageId;

@@ -17,22 +17,38 @@ public final class RrpcResult {
     this.payload = payload.clone();
   }
 
-  /** The MessageId; the request went to {@code $rrpc/rxd/{productId}/{deviceName}/{messageId}}. */
+  /**
+   * The MessageId; the request went to {@code $rrpc/rxd/{productId}/{deviceName}/{messageId}}.
+   *
+   * @return the MessageId
+   */
   public long messageId() {
     return messageId;
   }
 
-  /** The reply as Tencent's API returns it: standard base64 with padding. */
+  /**
+   * The reply as Tencent's API returns it: standard base64 with padding.
+   *
+   * @return the reply, base64
+   */
   public String payloadBase64() {
     return Base64.getEncoder().encodeToString(payload);
   }
 
-  /** The reply bytes (a copy). */
+  /**
+   * The reply bytes (a copy).
+   *
+   * @return a copy of the reply bytes
+   */
   public byte[] payload() {
     return payload.clone();
   }
 
-  /** The reply decoded as UTF-8. */
+  /**
+   * The reply decoded as UTF-8.
+   *
+   * @return the reply as text
+   */
   public String payloadText() {
     return new String(payload, StandardCharsets.UTF_8);
   }

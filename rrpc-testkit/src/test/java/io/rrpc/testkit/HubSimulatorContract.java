@@ -26,6 +26,12 @@ abstract class HubSimulatorContract {
 
   private static final AtomicInteger DEVICES = new AtomicInteger();
 
+  /** The broker of the concrete class. */
+  abstract LocalBroker broker();
+
+  /** The hub simulator on {@link #broker()}. */
+  abstract HubSimulator hub();
+
   static String newDeviceName() {
     return "dev" + DEVICES.incrementAndGet();
   }
@@ -35,8 +41,9 @@ abstract class HubSimulatorContract {
   }
 
   @Test
-  void aReplyComesBackBase64EncodedUnderTheMessageIdTheDeviceSawAsProcessId(LocalBroker broker, HubSimulator hub)
-      throws Exception {
+  void aReplyComesBackBase64EncodedUnderTheMessageIdTheDeviceSawAsProcessId() throws Exception {
+    LocalBroker broker = broker();
+    HubSimulator hub = hub();
     String name = newDeviceName();
     String secret = hub.registerDevice(PRODUCT, name);
     byte[] binaryReply = {0, (byte) 0xff, 'o', 'k', '\n'};
@@ -52,7 +59,9 @@ abstract class HubSimulatorContract {
   }
 
   @Test
-  void everyCallGetsAFreshMessageId(LocalBroker broker, HubSimulator hub) throws Exception {
+  void everyCallGetsAFreshMessageId() throws Exception {
+    LocalBroker broker = broker();
+    HubSimulator hub = hub();
     String name = newDeviceName();
     String secret = hub.registerDevice(PRODUCT, name);
     try (PahoDevice device = PahoDevice.start(broker, PRODUCT, name, secret, PahoDevice.ECHO)) {
@@ -64,8 +73,9 @@ abstract class HubSimulatorContract {
   }
 
   @Test
-  void twoHundredCallsInFlightAtOnceAreEachMatchedToTheirOwnReply(LocalBroker broker, HubSimulator hub)
-      throws Exception {
+  void twoHundredCallsInFlightAtOnceAreEachMatchedToTheirOwnReply() throws Exception {
+    LocalBroker broker = broker();
+    HubSimulator hub = hub();
     String name = newDeviceName();
     String secret = hub.registerDevice(PRODUCT, name);
     int calls = 200;
@@ -91,8 +101,9 @@ abstract class HubSimulatorContract {
   }
 
   @Test
-  void aHandlerSlowerThanTheDeadlineEndsInRrpcTimeoutAndItsLateReplyIsStray(LocalBroker broker, HubSimulator hub)
-      throws Exception {
+  void aHandlerSlowerThanTheDeadlineEndsInRrpcTimeoutAndItsLateReplyIsStray() throws Exception {
+    LocalBroker broker = broker();
+    HubSimulator hub = hub();
     String name = newDeviceName();
     String secret = hub.registerDevice(PRODUCT, name);
     CompletableFuture<byte[]> slow = new CompletableFuture<>();
@@ -117,7 +128,8 @@ abstract class HubSimulatorContract {
   }
 
   @Test
-  void aDeviceThatNeverConnectedIsOffline(HubSimulator hub) {
+  void aDeviceThatNeverConnectedIsOffline() {
+    HubSimulator hub = hub();
     String name = newDeviceName();
     hub.registerDevice(PRODUCT, name);
 
@@ -126,7 +138,9 @@ abstract class HubSimulatorContract {
   }
 
   @Test
-  void aDeviceThatClosedIsOffline(LocalBroker broker, HubSimulator hub) throws Exception {
+  void aDeviceThatClosedIsOffline() throws Exception {
+    LocalBroker broker = broker();
+    HubSimulator hub = hub();
     String name = newDeviceName();
     String secret = hub.registerDevice(PRODUCT, name);
     PahoDevice device = PahoDevice.start(broker, PRODUCT, name, secret, PahoDevice.ECHO);
@@ -139,8 +153,9 @@ abstract class HubSimulatorContract {
   }
 
   @Test
-  void aConnectedDeviceWithoutTheRequestSubscriptionIsReported(LocalBroker broker, HubSimulator hub)
-      throws Exception {
+  void aConnectedDeviceWithoutTheRequestSubscriptionIsReported() throws Exception {
+    LocalBroker broker = broker();
+    HubSimulator hub = hub();
     String name = newDeviceName();
     String secret = hub.registerDevice(PRODUCT, name);
     try (PahoDevice device = PahoDevice.connect(broker, PRODUCT, name, KeyLogin.options(PRODUCT, name, secret),
@@ -154,8 +169,9 @@ abstract class HubSimulatorContract {
   }
 
   @Test
-  void aPayloadOverTheLimitIsRefusedBeforeAnythingIsPublished(LocalBroker broker, HubSimulator hub)
-      throws Exception {
+  void aPayloadOverTheLimitIsRefusedBeforeAnythingIsPublished() throws Exception {
+    LocalBroker broker = broker();
+    HubSimulator hub = hub();
     String name = newDeviceName();
     String secret = hub.registerDevice(PRODUCT, name);
     try (PahoDevice device = PahoDevice.start(broker, PRODUCT, name, secret, PahoDevice.ECHO)) {
@@ -171,7 +187,9 @@ abstract class HubSimulatorContract {
   }
 
   @Test
-  void theDeviceIsOnlineOnceConnectedAndSubscribed(LocalBroker broker, HubSimulator hub) throws Exception {
+  void theDeviceIsOnlineOnceConnectedAndSubscribed() throws Exception {
+    LocalBroker broker = broker();
+    HubSimulator hub = hub();
     String name = newDeviceName();
     String secret = hub.registerDevice(PRODUCT, name);
     try (PahoDevice device = PahoDevice.start(broker, PRODUCT, name, secret, PahoDevice.ECHO)) {
@@ -180,7 +198,9 @@ abstract class HubSimulatorContract {
   }
 
   @Test
-  void aSecondConnectionWithTheSameIdentityTakesOver(LocalBroker broker, HubSimulator hub) throws Exception {
+  void aSecondConnectionWithTheSameIdentityTakesOver() throws Exception {
+    LocalBroker broker = broker();
+    HubSimulator hub = hub();
     String name = newDeviceName();
     String secret = hub.registerDevice(PRODUCT, name);
     try (PahoDevice old = PahoDevice.start(broker, PRODUCT, name, secret, (id, p) -> CompletableFuture.completedFuture(utf8("old")));

@@ -5,16 +5,39 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 
 /** The simulator's contract on Debian's Mosquitto, an independent broker; skipped when it is not installed. */
 class HubSimulatorOnMosquittoTest extends HubSimulatorContract {
-  @RegisterExtension
-  static final RrpcHubExtension HUB = RrpcHubExtension.mosquitto().withRrpcTimeout(TEST_TIMEOUT);
+  private static TestHub testHub;
+
+  @BeforeAll
+  static void start() {
+    testHub = TestHub.mosquitto(TEST_TIMEOUT);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (testHub != null) {
+      testHub.close();
+    }
+  }
+
+  @Override
+  LocalBroker broker() {
+    return testHub.broker;
+  }
+
+  @Override
+  HubSimulator hub() {
+    return testHub.hub;
+  }
 
   @Test
-  void afterARestartOnTheSamePortTheHubReconnectsAndServesAgain(MosquittoBroker mosquitto, HubSimulator hub)
-      throws Exception {
+  void afterARestartOnTheSamePortTheHubReconnectsAndServesAgain() throws Exception {
+    MosquittoBroker mosquitto = (MosquittoBroker) broker();
+    HubSimulator hub = hub();
     int port = mosquitto.port();
     mosquitto.restart();
     assertEquals(port, mosquitto.port());
