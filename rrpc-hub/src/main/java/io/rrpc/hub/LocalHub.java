@@ -44,9 +44,11 @@ public final class LocalHub implements AutoCloseable {
   private final List<GeneratedDevice> generated;
   private final ApiCredentials credentials;
   private final String mqttUri;
+  private final boolean onExistingBroker;
   private final ApiServer api;
 
   private LocalHub(HubOptions options) {
+    this.onExistingBroker = options.brokerUri != null;
     try {
       this.credentials = options.credentials != null ? options.credentials : ApiCredentials.generate();
       this.generated = new ArrayList<>();
@@ -103,15 +105,24 @@ public final class LocalHub implements AutoCloseable {
     return mqttUri;
   }
 
+  /** Whether the hub runs on an existing broker ({@code --broker}) rather than its embedded one. */
+  public boolean onExistingBroker() {
+    return onExistingBroker;
+  }
+
   /** The API's bound address. */
   public InetSocketAddress apiAddress() {
     return api.address();
   }
 
-  /** The API's endpoint as Tencent's SDKs take it ({@code HttpProfile.setEndpoint}): {@code host:port}. */
+  /**
+   * The API's endpoint as Tencent's SDKs take it ({@code HttpProfile.setEndpoint}): {@code host:port},
+   * with {@code 127.0.0.1} for a hub listening on every address.
+   */
   public String apiEndpoint() {
     InetSocketAddress a = api.address();
-    return a.getHostString() + ":" + a.getPort();
+    String host = a.getAddress() != null && a.getAddress().isAnyLocalAddress() ? "127.0.0.1" : a.getHostString();
+    return host + ":" + a.getPort();
   }
 
   /** The credentials requests must be signed with. */

@@ -127,7 +127,7 @@ public final class Main implements Callable<Integer> {
       stopped.countDown();
     }, "rrpc-hub-shutdown");
     Runtime.getRuntime().addShutdownHook(shutdown);
-    printStart(out, hub, options.credentials == null);
+    printStart(out, hub, options);
     // Runs until Ctrl-C: the shutdown hook closes the hub.
     stopped.await();
     return 0;
@@ -163,8 +163,8 @@ public final class Main implements Callable<Integer> {
     return options;
   }
 
-  private static void printStart(PrintWriter out, LocalHub hub, boolean generatedCredentials) {
-    if (generatedCredentials) {
+  private static void printStart(PrintWriter out, LocalHub hub, HubOptions options) {
+    if (options.credentials == null) {
       out.println("API credentials (generated): --secret-id " + hub.credentials().secretId() + " --secret-key "
           + hub.credentials().secretKey());
     }
@@ -172,10 +172,17 @@ public final class Main implements Callable<Integer> {
       out.println("device " + g.device + ": secret " + g.device.secretBase64() + " in " + g.deviceInfo
           + (g.fresh ? " (new)" : " (kept)"));
     }
-    for (io.rrpc.hub.devices.DeviceSpec d : hub.devices()) {
+    for (DeviceSpec d : hub.devices()) {
       LOG.info(() -> "device " + d + " registered");
     }
-    out.println("rrpc-hub ready: mqtt " + hub.mqttUri() + " api http://" + hub.apiEndpoint());
+    if (hub.devices().isEmpty() && !hub.onExistingBroker()) {
+      LOG.warning("no devices: every call gets ResourceNotFound.DeviceNotExist; add --device PRODUCT/DEVICE");
+    }
+    String everywhere = (options.mqtt.getAddress() != null && options.mqtt.getAddress().isAnyLocalAddress()
+        && !hub.onExistingBroker() ? " (MQTT on every address)" : "")
+        + (options.api.getAddress() != null && options.api.getAddress().isAnyLocalAddress()
+        ? " (API on every address)" : "");
+    out.println("rrpc-hub ready: mqtt " + hub.mqttUri() + " api http://" + hub.apiEndpoint() + everywhere);
     out.flush();
   }
 }

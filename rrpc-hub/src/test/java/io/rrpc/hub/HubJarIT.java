@@ -49,7 +49,14 @@ class HubJarIT {
     CompletableFuture<String> hubErr = drain(hub.getErrorStream());
     List<String> startLines = new ArrayList<>();
     try {
-      Matcher ready = awaitReady(hub.getInputStream(), startLines);
+      Matcher ready;
+      try {
+        ready = awaitReady(hub.getInputStream(), startLines);
+      } catch (java.util.concurrent.ExecutionException e) {
+        hub.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        throw new AssertionError("the hub did not start: " + e.getCause().getMessage() + "\nstderr:\n"
+            + hubErr.get(10, TimeUnit.SECONDS), e);
+      }
       String mqtt = ready.group(1);
       String endpoint = ready.group(2);
       assertTrue(startLines.stream().anyMatch(l -> l.startsWith("device ABCDEFGHIJ/generated1: secret ")), startLines.toString());

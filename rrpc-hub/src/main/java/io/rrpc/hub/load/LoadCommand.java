@@ -91,10 +91,12 @@ public final class LoadCommand implements Callable<Integer> {
 
   private Result drive(LocalHub hub, PrintWriter out) throws InterruptedException {
     String endpoint = "http://" + hub.apiEndpoint();
-    long start = System.nanoTime();
-    long measureFrom = start + TimeUnit.SECONDS.toNanos(warmup);
-    long end = measureFrom + TimeUnit.SECONDS.toNanos(seconds);
     Result result = new Result();
+    // The clock starts once every worker has its client and has made one call: creating a CommonClient
+    // (class loading, TLS set-up) can take seconds on a busy machine.
+    CountDownLatch ready = new CountDownLatch(inFlight);
+    CountDownLatch go = new CountDownLatch(1);
+    long[] window = new long[2]; // measureFrom, end: written before go opens, read after
     CountDownLatch done = new CountDownLatch(inFlight);
     for (int i = 0; i < inFlight; i++) {
       int worker = i;
@@ -102,39 +104,62 @@ public final class LoadCommand implements Callable<Integer> {
         try {
           CommonClient client = CloudClients.iotcloud(endpoint, null, "2021-04-08", hub.credentials().secretId(),
               hub.credentials().secretKey());
-          long n = 0;
-          while (true) {
+          call(client, worker, -1, result);
+          ready.countDown();
+          go.await();
+          long measureFrom = window[0];
+          long end = window[1];
+          for (long n = 0; ; n++) {
             long before = System.nanoTime();
             if (before >= end) {
               return;
             }
-            JsonObject request = new JsonObject();
-            request.addProperty("ProductId", PRODUCT);
-            request.addProperty("DeviceName", DEVICE);
-            request.addProperty("Payload", "echo " + worker + "-" + n++);
-            try {
-              client.commonRequest(new CommonRequest(request.toString()), "PublishRRPCMessage");
-              long after = System.nanoTime();
-              if (before >= measureFrom && after <= end) {
-                result.record(after - before);
-              }
-            } catch (TencentCloudSDKException e) {
-              result.errors.computeIfAbsent(String.valueOf(e.getErrorCode()), k -> new AtomicLong()).incrementAndGet();
+            boolean ok = call(client, worker, n, result);
+            long after = System.nanoTime();
+            if (ok && before >= measureFrom && after <= end) {
+              result.record(after - before);
             }
           }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
         } finally {
+          ready.countDown();
           done.countDown();
         }
       }, "rrpc-hub-load-" + i);
       t.setDaemon(true);
       t.start();
     }
+    if (!ready.await(120, TimeUnit.SECONDS)) {
+      result.errors.put("workers not ready within 120 s", new AtomicLong(1));
+    }
+    long start = System.nanoTime();
+    window[0] = start + TimeUnit.SECONDS.toNanos(warmup);
+    window[1] = window[0] + TimeUnit.SECONDS.toNanos(seconds);
     out.printf("driving %d calls in flight: %d s warm-up, %d s measured ...%n", inFlight, warmup, seconds);
     out.flush();
+    go.countDown();
     if (!done.await(warmup + seconds + 30, TimeUnit.SECONDS)) {
       result.errors.put("workers still running at the end", new AtomicLong(1));
     }
     return result;
+  }
+
+  /** One signed PublishRRPCMessage through CommonClient; failures are counted by code. */
+  private static boolean call(CommonClient client, int worker, long n, Result result) {
+    JsonObject request = new JsonObject();
+    request.addProperty("ProductId", PRODUCT);
+    request.addProperty("DeviceName", DEVICE);
+    request.addProperty("Payload", "echo " + worker + "-" + n);
+    try {
+      client.commonRequest(new CommonRequest(request.toString()), "PublishRRPCMessage");
+      return true;
+    } catch (TencentCloudSDKException e) {
+      result.errors.computeIfAbsent(String.valueOf(e.getErrorCode()), k -> new AtomicLong()).incrementAndGet();
+    } catch (RuntimeException e) {
+      result.errors.computeIfAbsent(e.toString(), k -> new AtomicLong()).incrementAndGet();
+    }
+    return false;
   }
 
   /** Latencies of the measured calls and the errors, thread-safe. */
