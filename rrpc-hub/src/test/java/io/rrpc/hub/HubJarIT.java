@@ -45,7 +45,8 @@ class HubJarIT {
     assertTrue(Files.isRegularFile(jar), "build the jar first (mvn package): " + jar);
     Process hub = java(jar, "--mqtt", "127.0.0.1:0", "--api", "127.0.0.1:0",
         "--device", "ABCDEFGHIJ/airConditioner1:" + SECRET, "--device", "ABCDEFGHIJ/generated1",
-        "--write-device-info", dir.toString(), "--secret-id", SECRET_ID, "--secret-key", SECRET_KEY);
+        "--write-device-info", dir.toString(), "--secret-id", SECRET_ID, "--secret-key", SECRET_KEY,
+        "--rrpc-timeout", "30");
     CompletableFuture<String> hubErr = drain(hub.getErrorStream());
     List<String> startLines = new ArrayList<>();
     try {
