@@ -55,8 +55,6 @@ public final class DeviceInfo {
    * @throws IOException when the file cannot be read
    * @throws IllegalArgumentException when a field is missing or malformed; the message names the file
    *     and the field (never a secret)
-   * @param file the {@code device_info.json} file
-   * @return reads a {@code device_info.json} file
    */
   public static DeviceInfo load(File file) throws IOException {
     byte[] bytes;
@@ -88,11 +86,11 @@ public final class DeviceInfo {
    * Parses the text of a {@code device_info.json}; relative certificate and key paths stay relative
    * (to the working directory).
    *
+   * @param json the JSON text of a {@code device_info.json}
    * @param sourceName names the text in error messages, usually its file name
+   * @return the identity it holds
    * @throws IllegalArgumentException when a field is missing or malformed; the message names the
    *     source and the field (never a secret)
-   * @param json the JSON text of a {@code device_info.json}
-   * @return the identity it holds
    */
   public static DeviceInfo parse(String json, String sourceName) {
     return DeviceInfoParser.parse(json, sourceName, null);

@@ -32,6 +32,7 @@ final class Reconnector {
   private final String clientId;
   private final String brokerUri;
   private final long maxDelayMillis;
+  private final long stableNanos;
   // Guarded by this; touched a few times per connection, never per request.
   private long subscribedAtNanos;
   private boolean up;
@@ -41,6 +42,12 @@ final class Reconnector {
   /** @param connect one connection attempt, run on the scheduler */
   Reconnector(Backoff backoff, ScheduledExecutorService scheduler, ConnectionEvents events, Runnable connect,
       String clientId, String brokerUri) {
+    this(backoff, scheduler, events, connect, clientId, brokerUri, STABLE_MILLIS);
+  }
+
+  /** @param stableMillis how long a connection must last to start the backoff over */
+  Reconnector(Backoff backoff, ScheduledExecutorService scheduler, ConnectionEvents events, Runnable connect,
+      String clientId, String brokerUri, long stableMillis) {
     this.backoff = backoff;
     this.scheduler = scheduler;
     this.events = events;
@@ -48,6 +55,7 @@ final class Reconnector {
     this.clientId = clientId;
     this.brokerUri = brokerUri;
     this.maxDelayMillis = backoff.maxMillis();
+    this.stableNanos = TimeUnit.MILLISECONDS.toNanos(stableMillis);
   }
 
   /** The request subscription is in place: the connection counts as up from now. */
@@ -63,7 +71,7 @@ final class Reconnector {
     synchronized (this) {
       boolean wasUp = up;
       up = false;
-      if (wasUp && System.nanoTime() - subscribedAtNanos >= TimeUnit.MILLISECONDS.toNanos(STABLE_MILLIS)) {
+      if (wasUp && System.nanoTime() - subscribedAtNanos >= stableNanos) {
         shortConnections = 0;
         attempts = 0;
         backoff.reset();
@@ -74,7 +82,7 @@ final class Reconnector {
       shortRun = shortConnections;
     }
     if (warn) {
-      LOG.warning("the connection to " + brokerUri + " was lost within " + STABLE_MILLIS / 1000 + " s of"
+      LOG.warning("the connection to " + brokerUri + " was lost within " + stableNanos / 1_000_000 + " ms of"
           + " connecting " + shortRun + " times in a row: another client is probably connected with the"
           + " same device identity (clientId " + clientId + "), and the broker drops one of the two at"
           + " every connect. Run one process per device identity. Reconnect delays now double up to "

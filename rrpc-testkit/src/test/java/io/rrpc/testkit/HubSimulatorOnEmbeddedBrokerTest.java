@@ -4,33 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 
 /** The simulator's contract on the embedded Moquette broker, plus what only a credential-checking hub does. */
 class HubSimulatorOnEmbeddedBrokerTest extends HubSimulatorContract {
-  private static TestHub testHub;
-
-  @BeforeAll
-  static void start() {
-    testHub = TestHub.embedded(TEST_TIMEOUT);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (testHub != null) {
-      testHub.close();
-    }
-  }
-
   @Override
-  LocalBroker broker() {
-    return testHub.broker;
-  }
-
-  @Override
-  HubSimulator hub() {
-    return testHub.hub;
+  TestHub startHub() {
+    return TestHub.embedded(TEST_TIMEOUT);
   }
 
   @Test

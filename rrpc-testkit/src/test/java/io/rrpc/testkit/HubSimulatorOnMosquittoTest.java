@@ -5,33 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 
 /** The simulator's contract on Debian's Mosquitto, an independent broker; skipped when it is not installed. */
 class HubSimulatorOnMosquittoTest extends HubSimulatorContract {
-  private static TestHub testHub;
-
-  @BeforeAll
-  static void start() {
-    testHub = TestHub.mosquitto(TEST_TIMEOUT);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (testHub != null) {
-      testHub.close();
-    }
-  }
-
   @Override
-  LocalBroker broker() {
-    return testHub.broker;
-  }
-
-  @Override
-  HubSimulator hub() {
-    return testHub.hub;
+  TestHub startHub() {
+    return TestHub.mosquitto(TEST_TIMEOUT);
   }
 
   @Test

@@ -20,17 +20,11 @@ import org.junit.jupiter.api.Test;
  * The hub simulator against a real device built on rrpc-runtime: the issue's end-to-end suite. Each
  * concrete subclass runs it on one broker; each test uses its own device name.
  */
-abstract class RrpcDeviceEndToEndContract {
+abstract class RrpcDeviceEndToEndContract extends OnOneHub {
   static final String PRODUCT = "KL4J2XXXX8";
   /** Shorter than the device's own 3.5 s deadline, so that a slow handler meets the hub's timeout first. */
   static final Duration HUB_TIMEOUT = Duration.ofSeconds(2);
   private static final AtomicInteger DEVICES = new AtomicInteger();
-
-  /** The broker of the concrete class. */
-  abstract LocalBroker broker();
-
-  /** The hub simulator on {@link #broker()}. */
-  abstract HubSimulator hub();
 
   static String newDeviceName() {
     return "rt" + DEVICES.incrementAndGet();

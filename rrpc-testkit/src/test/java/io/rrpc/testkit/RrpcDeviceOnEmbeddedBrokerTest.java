@@ -9,36 +9,15 @@ import io.rrpc.runtime.RrpcDevice;
 import io.rrpc.runtime.RrpcStartException;
 import io.rrpc.runtime.SignatureAlgorithm;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 
 /**
  * The end-to-end suite on the embedded broker, plus the login check against the runtime's signer: our
  * independent check is what catches a signing bug.
  */
 class RrpcDeviceOnEmbeddedBrokerTest extends RrpcDeviceEndToEndContract {
-  private static TestHub testHub;
-
-  @BeforeAll
-  static void start() {
-    testHub = TestHub.embedded(HUB_TIMEOUT);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (testHub != null) {
-      testHub.close();
-    }
-  }
-
   @Override
-  LocalBroker broker() {
-    return testHub.broker;
-  }
-
-  @Override
-  HubSimulator hub() {
-    return testHub.hub;
+  TestHub startHub() {
+    return TestHub.embedded(HUB_TIMEOUT);
   }
 
   @Test

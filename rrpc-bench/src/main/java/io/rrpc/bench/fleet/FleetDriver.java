@@ -29,6 +29,8 @@ final class FleetDriver implements AutoCloseable, MqttCallback {
   private final SynchronousQueue<String> replies = new SynchronousQueue<>();
   private final AtomicInteger strays = new AtomicInteger();
   private volatile String expectedTopic;
+  // Fresh 13-digit processIds across rounds, like the hub's MessageIds, so a late reply is a stray.
+  private long processId = 1_000_000_000_000L;
 
   private FleetDriver(MqttAsyncClient client, String productId) {
     this.client = client;
@@ -54,7 +56,6 @@ final class FleetDriver implements AutoCloseable, MqttCallback {
     long[] micros = new long[last - first + 1];
     int answered = 0;
     int wrong = 0;
-    long processId = 1_000_000_000_000L;
     for (int n = first; n <= last; n++) {
       String device = "fleet" + n;
       String id = Long.toString(processId++);

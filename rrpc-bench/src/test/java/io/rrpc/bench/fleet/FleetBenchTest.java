@@ -53,6 +53,7 @@ class FleetBenchTest {
       assertEquals("4", figures.get("fleet." + id + ".asked"), id + ": three measured devices and the warm-up one");
       assertEquals("4", figures.get("fleet." + id + ".answered"), id);
       assertEquals("0", figures.get("fleet." + id + ".wrongReplies"), id);
+      assertEquals("4", figures.get("fleet." + id + ".secondAnswered"), id + ": a second request each");
       assertTrue(Double.parseDouble(figures.get("fleet." + id + ".platformThreads")) > 0, id);
     }
   }

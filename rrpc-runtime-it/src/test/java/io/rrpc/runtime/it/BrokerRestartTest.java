@@ -8,27 +8,28 @@ import io.rrpc.runtime.RrpcDevice;
 import io.rrpc.testkit.HubSimulator;
 import io.rrpc.testkit.MosquittoBroker;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The broker process is stopped and started again mid-stream; the device serves again afterwards. */
 class BrokerRestartTest {
   final AirconCommands aircon = new AirconCommands();
+  final RecordedConnectionEvents events = new RecordedConnectionEvents();
 
   @Test
   void deviceServesAgainAfterTheBrokerRestarts() throws Exception {
     try (MosquittoBroker mosquitto = MosquittoBroker.startOrSkip();
-        RrpcDevice device = TestDevices.builder(mosquitto.uri(), new AirconCommands_RrpcDispatcher(aircon)).build()) {
+        RrpcDevice device = TestDevices.builder(mosquitto.uri(), new AirconCommands_RrpcDispatcher(aircon))
+            .connectionListener(events).build()) {
       device.start();
       try (HubSimulator hub = HubSimulator.connect(mosquitto)) {
         for (int i = 0; i < 5; i++) {
           assertEquals("before-" + i, call(hub, "echo before-" + i));
         }
-        int mark = LogCapture.INSTANCE.mark();
+        events.nextStartingWith("subscribed"); // the start's own
 
         mosquitto.restart();
-        LogCapture.INSTANCE.await(mark, "connection lost", 1, 10, TimeUnit.SECONDS);
-        LogCapture.INSTANCE.await(mark, "subscribe success, topic: " + TestDevices.REQUEST_FILTER, 1, 15, TimeUnit.SECONDS);
+        events.nextStartingWith("disconnected");
+        assertEquals("subscribed " + TestDevices.REQUEST_FILTER, events.nextStartingWith("subscribed").text);
         assertTrue(hub.awaitConnected(Duration.ofSeconds(15)), "the hub reconnects by itself");
 
         for (int i = 0; i < 5; i++) {

@@ -19,6 +19,8 @@ abstract class DeviceTestBase {
   /** Connected by the first {@link #start}, from {@link #hubBuilder()}. */
   static HubSimulator hub;
   final AirconCommands aircon = new AirconCommands();
+  /** What the device reports about its connection; tests wait on these, not on log lines. */
+  final RecordedConnectionEvents events = new RecordedConnectionEvents();
   RrpcDevice device;
   private long strayRepliesBefore;
 
@@ -46,7 +48,7 @@ abstract class DeviceTestBase {
   }
 
   RrpcDevice.Builder builder() {
-    return TestDevices.builder(broker.uri(), new AirconCommands_RrpcDispatcher(aircon));
+    return TestDevices.builder(broker.uri(), new AirconCommands_RrpcDispatcher(aircon)).connectionListener(events);
   }
 
   /** Builds and starts the device; the class's hub is connected by then. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rrpc.runtime.RrpcDevice;
 import io.rrpc.runtime.RrpcStartException;
+import io.rrpc.testkit.DropFirstSubscribeBroker;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,7 +18,7 @@ class DroppedAfterConnackTest {
 
   @Test
   void startConnectsAgainWhenTheFirstConnectionIsDroppedBeforeTheSuback() throws Exception {
-    try (ScriptedBroker broker = ScriptedBroker.droppingSubscribes(1);
+    try (DropFirstSubscribeBroker broker = DropFirstSubscribeBroker.start(1);
         RrpcDevice device = TestDevices.builder(broker.uri(), new AirconCommands_RrpcDispatcher(new AirconCommands()))
             .build()) {
       device.start();
@@ -28,7 +29,7 @@ class DroppedAfterConnackTest {
 
   @Test
   void aBrokerThatAlwaysDropsFailsWithConnectionFailed() throws Exception {
-    try (ScriptedBroker broker = ScriptedBroker.droppingSubscribes(Integer.MAX_VALUE);
+    try (DropFirstSubscribeBroker broker = DropFirstSubscribeBroker.start(Integer.MAX_VALUE);
         RrpcDevice device = TestDevices.builder(broker.uri(), new AirconCommands_RrpcDispatcher(new AirconCommands()))
             .build()) {
 

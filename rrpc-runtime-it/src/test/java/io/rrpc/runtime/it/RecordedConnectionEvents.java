@@ -65,12 +65,24 @@ final class RecordedConnectionEvents implements RrpcConnectionListener {
     return e;
   }
 
-  /** The next event whose text starts with {@code prefix}, skipping others; waits up to 10 s for each. */
+  /**
+   * The next event whose text starts with {@code prefix}, skipping others; fails the test when none
+   * comes within 10 s, however many other events come meanwhile (a device that keeps reconnecting
+   * without success reports {@code reconnecting} again and again).
+   */
   Event nextStartingWith(String prefix) throws InterruptedException {
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    StringBuilder skipped = new StringBuilder();
     while (true) {
-      Event e = next();
+      Event e = events.poll(Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS);
+      if (e == null) {
+        throw new AssertionError("no \"" + prefix + "\" event within 10 s; skipped:" + skipped);
+      }
       if (e.text.startsWith(prefix)) {
         return e;
+      }
+      if (skipped.length() < 2000) {
+        skipped.append("\n  ").append(e);
       }
     }
   }

@@ -12,7 +12,9 @@ import io.rrpc.runtime.SignatureAlgorithm;
 import io.rrpc.testkit.EmbeddedBroker;
 import io.rrpc.testkit.FaultProxy;
 import io.rrpc.testkit.HubSimulator;
-import io.rrpc.testkit.MosquittoBroker;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -81,25 +83,27 @@ class StartTest {
 
   @Test
   void unreachableBrokerAndAFailedStartCanBeRetried() throws Exception {
-    try (MosquittoBroker mosquitto = MosquittoBroker.startOrSkip()) {
-      mosquitto.stop();
-      try (RrpcDevice device = builder(mosquitto.uri()).build()) {
-        RrpcStartException e = assertThrows(RrpcStartException.class, device::start);
-        assertEquals(RrpcStartException.Reason.UNREACHABLE, e.reason());
-        assertTrue(e.getMessage().contains(mosquitto.uri()), e.getMessage());
+    int port = freePort();
+    String uri = "tcp://127.0.0.1:" + port;
+    try (RrpcDevice device = builder(uri).build()) {
+      RrpcStartException e = assertThrows(RrpcStartException.class, device::start);
+      assertEquals(RrpcStartException.Reason.UNREACHABLE, e.reason());
+      assertTrue(e.getMessage().contains(uri), e.getMessage());
 
-        mosquitto.restart();
+      try (EmbeddedBroker broker = EmbeddedBroker.start("127.0.0.1", port)) {
+        broker.registerDevice(TestDevices.PRODUCT_ID, TestDevices.DEVICE_NAME, TestSecrets.DEVICE_SECRET);
         device.start();
-        try (HubSimulator hub = HubSimulator.connect(mosquitto)) {
+        try (HubSimulator hub = HubSimulator.connect(broker)) {
           assertEquals("ok", hub.publishRrpc(TestDevices.PRODUCT_ID, TestDevices.DEVICE_NAME, "closed").payloadText());
         }
+        device.close(); // before the broker goes
       }
     }
   }
 
   @Test
   void refusedSubscriptionFailsTheStart() throws Exception {
-    try (ScriptedBroker broker = ScriptedBroker.refusingSubscriptions()) {
+    try (SubscriptionRefusingBroker broker = new SubscriptionRefusingBroker()) {
       try (RrpcDevice device = builder(broker.uri()).build()) {
         RrpcStartException e = assertThrows(RrpcStartException.class, device::start);
         assertEquals(RrpcStartException.Reason.SUBSCRIPTION_REFUSED, e.reason(), e.getMessage());
@@ -117,6 +121,13 @@ class StartTest {
     ClientPackets sent = new ClientPackets(proxy.clientPreambles().get(0));
     TestSecrets.registerPassword(sent.connectPassword());
     return sent;
+  }
+
+  /** A port of 127.0.0.1 that nothing listens on right now. */
+  static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    }
   }
 
   static void assertNoSecretIn(Throwable e) {

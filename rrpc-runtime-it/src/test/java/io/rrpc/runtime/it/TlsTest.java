@@ -8,6 +8,8 @@ import io.rrpc.runtime.DeviceInfo;
 import io.rrpc.runtime.RrpcDevice;
 import io.rrpc.runtime.RrpcStartException;
 import io.rrpc.testkit.HubSimulator;
+import io.rrpc.testkit.MosquittoBroker;
+import io.rrpc.testkit.MosquittoTls;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +19,6 @@ import java.security.cert.CertificateFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * TLS against Mosquitto with the throwaway fixtures: CERT mode with Tencent's PKCS#1 keys and EC keys,
@@ -25,38 +26,40 @@ import org.junit.jupiter.api.io.TempDir;
  * explicitly insecure trust-all option.
  */
 class TlsTest {
-  static TlsMosquitto mosquitto;
-  static int plainPort;
-  static int mutualTlsPort;
-  static int serverTlsPort;
-  static int wrongHostPort;
+  /** CERT mode: a client certificate signed by the fixtures' CA is required. */
+  static final MosquittoTls MUTUAL = serverTls().clientCa(fixture("ca.pem")).requireClientCertificate(true);
+  /** KEY mode over TLS: the server shows its certificate, the device logs in with its signed password. */
+  static final MosquittoTls SERVER_ONLY = serverTls();
+  /** On 127.0.0.2, which the server certificate does not name. */
+  static final MosquittoTls WRONG_HOST = serverTls().bindAddress("127.0.0.2");
+  static MosquittoBroker mosquitto;
+  static HubSimulator hub;
   final AirconCommands aircon = new AirconCommands();
 
   @BeforeAll
-  static void startMosquitto(@TempDir Path dir) throws Exception {
-    plainPort = TlsMosquitto.freePort();
-    mutualTlsPort = TlsMosquitto.freePort();
-    serverTlsPort = TlsMosquitto.freePort();
-    wrongHostPort = TlsMosquitto.freePort();
-    String tls = "cafile " + fixture("ca.pem") + "\ncertfile " + fixture("server.pem")
-        + "\nkeyfile " + fixture("server.key") + "\n";
-    mosquitto = TlsMosquitto.start(dir,
-        "listener " + plainPort + " 127.0.0.1\n"
-            + "listener " + mutualTlsPort + " 127.0.0.1\n" + tls + "require_certificate true\n"
-            + "listener " + serverTlsPort + " 127.0.0.1\n" + tls + "require_certificate false\n"
-            + "listener " + wrongHostPort + " 127.0.0.2\n" + tls + "require_certificate false\n");
+  static void startMosquitto() {
+    mosquitto = MosquittoBroker.builder().tls(MUTUAL).tls(SERVER_ONLY).tls(WRONG_HOST).startOrSkip();
+    hub = HubSimulator.connect(mosquitto);
   }
 
   @AfterAll
-  static void stopMosquitto() throws Exception {
+  static void stopMosquitto() {
+    if (hub != null) {
+      hub.close();
+    }
     if (mosquitto != null) {
       mosquitto.close();
     }
   }
 
+  /** The server certificate (subjectAltName 127.0.0.1 and localhost) and key of the fixtures. */
+  static MosquittoTls serverTls() {
+    return MosquittoTls.serverCertificate(fixture("server.pem"), fixture("server.key"));
+  }
+
   static DeviceInfo certDevice(String cert, String key, String ca) {
     return DeviceInfo.builder().productId(TestDevices.PRODUCT_ID).deviceName(TestDevices.DEVICE_NAME)
-        .certificate(fixture(cert), fixture(key)).caFile(fixture(ca)).build();
+        .certificate(fixture(cert).toString(), fixture(key).toString()).caFile(fixture(ca).toString()).build();
   }
 
   RrpcDevice.Builder builder(DeviceInfo info, String uri) {
@@ -64,7 +67,7 @@ class TlsTest {
   }
 
   void assertServes(RrpcDevice device) throws Exception {
-    try (RrpcDevice started = device; HubSimulator hub = HubSimulator.builder().uri("tcp://127.0.0.1:" + plainPort).connect()) {
+    try (RrpcDevice started = device) {
       started.start();
       assertEquals("ok", hub.publishRrpc(TestDevices.PRODUCT_ID, TestDevices.DEVICE_NAME, "closed").payloadText());
     }
@@ -73,39 +76,39 @@ class TlsTest {
   @Test
   void certModeWithTencentsPkcs1RsaKey() throws Exception {
     assertServes(builder(certDevice("device-rsa.pem", "device-rsa-pkcs1.key", "ca.pem"),
-        "ssl://127.0.0.1:" + mutualTlsPort).build());
+        mosquitto.tlsUri(MUTUAL)).build());
   }
 
   @Test
   void certModeWithAnEcKey() throws Exception {
     assertServes(builder(certDevice("device-ec.pem", "device-ec-sec1.key", "ca.pem"),
-        "ssl://localhost:" + mutualTlsPort).build());
+        mosquitto.tlsUri(MUTUAL).replace("127.0.0.1", "localhost")).build());
   }
 
   @Test
   void serverSignedByAnotherCaIsRefused() {
     RrpcDevice device = builder(certDevice("device-rsa.pem", "device-rsa-pkcs8.key", "other-ca.pem"),
-        "ssl://127.0.0.1:" + mutualTlsPort).build();
+        mosquitto.tlsUri(MUTUAL)).build();
     RrpcStartException e = assertThrows(RrpcStartException.class, device::start);
     assertEquals(RrpcStartException.Reason.TLS_FAILURE, e.reason(), e.getMessage());
   }
 
   @Test
   void systemTrustStoreDoesNotTrustAPrivateCa() {
-    RrpcDevice device = builder(TestDevices.deviceInfo(), "ssl://127.0.0.1:" + serverTlsPort).build();
+    RrpcDevice device = builder(TestDevices.deviceInfo(), mosquitto.tlsUri(SERVER_ONLY)).build();
     RrpcStartException e = assertThrows(RrpcStartException.class, device::start);
     assertEquals(RrpcStartException.Reason.TLS_FAILURE, e.reason(), e.getMessage());
   }
 
   @Test
   void keyModeOverTlsWithAGivenTrustStore() throws Exception {
-    assertServes(builder(TestDevices.deviceInfo(), "ssl://127.0.0.1:" + serverTlsPort)
+    assertServes(builder(TestDevices.deviceInfo(), mosquitto.tlsUri(SERVER_ONLY))
         .trustStore(caTrustStore()).build());
   }
 
   @Test
   void hostNameIsVerified() throws Exception {
-    RrpcDevice device = builder(TestDevices.deviceInfo(), "ssl://127.0.0.2:" + wrongHostPort)
+    RrpcDevice device = builder(TestDevices.deviceInfo(), mosquitto.tlsUri(WRONG_HOST))
         .trustStore(caTrustStore()).build();
     RrpcStartException e = assertThrows(RrpcStartException.class, device::start);
     assertEquals(RrpcStartException.Reason.TLS_FAILURE, e.reason(), e.getMessage());
@@ -114,7 +117,7 @@ class TlsTest {
   @Test
   void trustAllIsExplicitAndLoud() throws Exception {
     int mark = LogCapture.INSTANCE.mark();
-    assertServes(builder(TestDevices.deviceInfo(), "ssl://127.0.0.2:" + wrongHostPort)
+    assertServes(builder(TestDevices.deviceInfo(), mosquitto.tlsUri(WRONG_HOST))
         .insecureTrustAllCertificates().build());
     assertTrue(LogCapture.INSTANCE.count(mark, "WARNING io.rrpc.runtime - INSECURE: TLS server certificates are not verified") == 1,
         LogCapture.INSTANCE.linesSince(mark).toString());
@@ -124,18 +127,18 @@ class TlsTest {
    * A throwaway TLS fixture of the runtime's tests ({@code rrpc-runtime/src/test/resources/io/rrpc/runtime/tls},
    * made by make-fixtures.sh there); the build says where.
    */
-  static String fixture(String name) {
+  static Path fixture(String name) {
     Path file = Paths.get(System.getProperty("rrpc.it.tls.fixtures", "../rrpc-runtime/src/test/resources/io/rrpc/runtime/tls"), name);
     if (!Files.isReadable(file)) {
       throw new IllegalStateException("missing TLS fixture " + file);
     }
-    return file.toString();
+    return file.toAbsolutePath();
   }
 
   static KeyStore caTrustStore() throws Exception {
     KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
     store.load(null, null);
-    try (InputStream in = Files.newInputStream(Paths.get(fixture("ca.pem")))) {
+    try (InputStream in = Files.newInputStream(fixture("ca.pem"))) {
       store.setCertificateEntry("ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
     }
     return store;

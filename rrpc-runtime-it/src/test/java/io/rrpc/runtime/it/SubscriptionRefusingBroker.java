@@ -8,75 +8,51 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Just enough MQTT 3.1.1 to script a broker's faults, one connection at a time: CONNACK every CONNECT;
- * for the first {@code drops} connections close the socket on the SUBSCRIBE, afterwards answer it with
- * the given SUBACK return code and read until the client goes.
+ * Just enough MQTT 3.1.1 to refuse subscriptions, as a hub whose ACL denies the device its request topic
+ * would: CONNACK every CONNECT, answer every SUBSCRIBE with SUBACK return code 0x80 (failure), answer
+ * PINGREQ, and read until the client goes. One connection at a time. (The testkit's
+ * {@code DropFirstSubscribeBroker} scripts the other SUBSCRIBE fault, a dropped connection.)
  */
-final class ScriptedBroker implements AutoCloseable {
-  private static final int SUBACK_REFUSED = 0x80;
+final class SubscriptionRefusingBroker implements AutoCloseable {
+  private static final int SUBACK_FAILURE = 0x80;
 
-  private final AtomicInteger connections = new AtomicInteger();
   private final ServerSocket server;
-  private final int drops;
-  private final int subackCode;
   private final CompletableFuture<Void> done = new CompletableFuture<>();
 
-  private ScriptedBroker(int drops, int subackCode) throws IOException {
-    this.drops = drops;
-    this.subackCode = subackCode;
+  SubscriptionRefusingBroker() throws IOException {
     this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-    Thread acceptor = new Thread(this::serve, "scripted-broker");
+    Thread acceptor = new Thread(this::serve, "subscription-refusing-broker");
     acceptor.setDaemon(true);
     acceptor.start();
-  }
-
-  /** Drops the connection on the SUBSCRIBE of the first {@code drops} connections, grants it later. */
-  static ScriptedBroker droppingSubscribes(int drops) throws IOException {
-    return new ScriptedBroker(drops, 0x00);
-  }
-
-  /** Refuses every subscription (SUBACK return code 0x80). */
-  static ScriptedBroker refusingSubscriptions() throws IOException {
-    return new ScriptedBroker(0, SUBACK_REFUSED);
   }
 
   String uri() {
     return "tcp://127.0.0.1:" + server.getLocalPort();
   }
 
-  /** Connections accepted so far. */
-  int connections() {
-    return connections.get();
-  }
-
   private void serve() {
     try {
       while (!server.isClosed()) {
         try (Socket socket = server.accept()) {
-          int n = connections.incrementAndGet();
           DataInputStream in = new DataInputStream(socket.getInputStream());
           OutputStream out = socket.getOutputStream();
           expect(in, 0x10); // CONNECT
           out.write(new byte[] {0x20, 0x02, 0x00, 0x00}); // CONNACK accepted
           out.flush();
-          byte[] subscribe = expect(in, 0x80);
-          if (n <= drops) {
-            continue; // closing the socket here is the fault
-          }
-          out.write(new byte[] {(byte) 0x90, 0x03, subscribe[0], subscribe[1], (byte) subackCode});
-          out.flush();
           while (true) {
-            int type = readPacket(in, new byte[1][]);
+            byte[][] body = new byte[1][];
+            int type = readPacket(in, body);
             if (type == 0xE0) { // DISCONNECT
               break;
             }
-            if (type == 0xC0) { // PINGREQ
+            if (type == 0x80) { // SUBSCRIBE: refused
+              out.write(new byte[] {(byte) 0x90, 0x03, body[0][0], body[0][1], (byte) SUBACK_FAILURE});
+            } else if (type == 0xC0) { // PINGREQ
               out.write(new byte[] {(byte) 0xD0, 0x00});
-              out.flush();
             }
+            out.flush();
           }
         } catch (IOException e) {
           // The client went away; wait for the next one.
@@ -86,7 +62,6 @@ final class ScriptedBroker implements AutoCloseable {
       done.complete(null);
     }
   }
-
   /** Reads one packet of the given type; returns its variable header and payload. */
   private static byte[] expect(DataInputStream in, int type) throws IOException {
     byte[][] body = new byte[1][];
