@@ -86,6 +86,7 @@ class CommonClientEndToEndTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the client only needs to be connected
   void aConnectedDeviceWithoutTheRrpcSubscriptionIsDeviceNoSubscription() throws Exception {
     try (KeyLoginClient silent = new KeyLoginClient(hub.hub.mqttUri(), PRODUCT, SILENT_DEVICE, hub.secret(SILENT_DEVICE))) {
       assertError(ApiErrors.DEVICE_NO_SUBSCRIPTION, hub.client("2021-04-08"), "PublishRRPCMessage", rrpc(SILENT_DEVICE, "closed"));

@@ -40,6 +40,7 @@ class HubJarIT {
   @TempDir Path dir;
 
   @Test
+  @SuppressWarnings("try") // the devices only need to be running
   void theJarServesDevicesAndCallsAndStopsCleanlyOnCtrlC() throws Exception {
     Path jar = Paths.get(System.getProperty("rrpc.hub.jar", "target/rrpc-hub.jar"));
     assertTrue(Files.isRegularFile(jar), "build the jar first (mvn package): " + jar);
