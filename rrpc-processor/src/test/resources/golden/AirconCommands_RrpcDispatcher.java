@@ -2,9 +2,9 @@ package com.example.aircon;
 
 import com.google.gson.reflect.TypeToken;
 import io.rrpc.runtime.RrpcDispatcher;
-import io.rrpc.runtime.RrpcParams;
 import io.rrpc.runtime.RrpcReply;
 import io.rrpc.runtime.RrpcRequest;
+import io.rrpc.runtime.internal.RrpcParams;
 import java.lang.Exception;
 import java.lang.Override;
 import java.lang.String;

@@ -1,11 +1,15 @@
 package io.rrpc.processor;
 
 import com.google.auto.service.AutoService;
+import com.palantir.javapoet.ClassName;
 import io.rrpc.processor.model.HandlerClass;
+import io.rrpc.processor.model.KnownNames;
 import io.rrpc.processor.validation.ErrorReporter;
+import io.rrpc.processor.validation.GeneratedNameClashes;
 import io.rrpc.processor.validation.HandlerClassValidator;
 import io.rrpc.processor.validation.ProcessorErrors;
 import io.rrpc.processor.validation.StrayParamValidator;
+import io.rrpc.processor.validation.UnnamedClassAnnotations;
 import io.rrpc.processor.writing.GeneratedAnnotations;
 import io.rrpc.processor.writing.HandlerClassWriter;
 import java.io.IOException;
@@ -34,6 +38,9 @@ import javax.lang.model.element.TypeElement;
  * Every generated file has exactly one originating element, its handler class, which makes the
  * processor <em>isolating</em> for Gradle's incremental compilation.
  *
+ * <p>Annotations javac never hands a processor (in local and anonymous classes, enum-constant bodies
+ * and lambdas) are reported by {@link UnnamedClassAnnotations} once javac has analysed each class.
+ *
  * <p>Option {@code -Arrpc.dagger=disabled} turns the Dagger modules off.
  */
 @AutoService(Processor.class)
@@ -41,14 +48,12 @@ public final class RrpcProcessor extends AbstractProcessor {
   /** The processor option that turns Dagger modules off: {@code -Arrpc.dagger=disabled}. */
   public static final String DAGGER_OPTION = "rrpc.dagger";
 
-  private static final String RRPC_COMMAND = "io.rrpc.annotations.RrpcCommand";
-  private static final String RRPC_FALLBACK = "io.rrpc.annotations.RrpcFallback";
-  private static final String RRPC_PARAM = "io.rrpc.annotations.RrpcParam";
-
   private ErrorReporter errors;
   private HandlerClassValidator validator;
   private StrayParamValidator strayParams;
+  private GeneratedNameClashes nameClashes;
   private HandlerClassWriter writer;
+  private DaggerModules daggerModules;
   /**
    * Classes whose handler methods mention types not generated yet (by another processor, in a later
    * round), by qualified name: an element is valid only in the round that produced it.
@@ -57,7 +62,9 @@ public final class RrpcProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(RRPC_COMMAND, RRPC_FALLBACK, RRPC_PARAM);
+    Set<String> names = new LinkedHashSet<>();
+    KnownNames.ANNOTATIONS.forEach(name -> names.add(name.canonicalName()));
+    return names;
   }
 
   @Override
@@ -76,20 +83,13 @@ public final class RrpcProcessor extends AbstractProcessor {
     errors = new ErrorReporter(env.getMessager());
     validator = new HandlerClassValidator(errors, env.getElementUtils(), env.getTypeUtils());
     strayParams = new StrayParamValidator(errors);
+    nameClashes = new GeneratedNameClashes(errors);
+    UnnamedClassAnnotations.install(env);
     writer = new HandlerClassWriter(
         env.getFiler(),
         GeneratedAnnotations.generatedAnnotation(
-            env.getElementUtils(), env.getSourceVersion(), RrpcProcessor.class.getCanonicalName()),
-        daggerModulesWanted(env));
-  }
-
-  private boolean daggerModulesWanted(ProcessingEnvironment env) {
-    String option = env.getOptions().getOrDefault(DAGGER_OPTION, "enabled");
-    if (!option.equals("enabled") && !option.equals("disabled")) {
-      errors.error(ProcessorErrors.invalidDaggerOption(option));
-      return false;
-    }
-    return option.equals("enabled") && env.getElementUtils().getTypeElement("dagger.Module") != null;
+            env.getElementUtils(), env.getSourceVersion(), RrpcProcessor.class.getCanonicalName()));
+    daggerModules = new DaggerModules(env, errors);
   }
 
   @Override
@@ -114,13 +114,13 @@ public final class RrpcProcessor extends AbstractProcessor {
       }
     }
     deferred.clear();
-    for (Element method : annotatedWith(round, RRPC_COMMAND, RRPC_FALLBACK)) {
+    for (Element method : annotatedWith(round, KnownNames.RRPC_COMMAND, KnownNames.RRPC_FALLBACK)) {
       if (method.getKind() == ElementKind.METHOD) {
         TypeElement type = (TypeElement) method.getEnclosingElement();
         classes.putIfAbsent(type.getQualifiedName().toString(), type);
       }
     }
-    for (Element parameter : annotatedWith(round, RRPC_PARAM)) {
+    for (Element parameter : annotatedWith(round, KnownNames.RRPC_PARAM)) {
       try {
         strayParams.check(parameter);
       } catch (RuntimeException e) {
@@ -142,9 +142,12 @@ public final class RrpcProcessor extends AbstractProcessor {
         deferred.add(name);
         return;
       }
+      if (!nameClashes.claim(type)) {
+        return;
+      }
       Optional<HandlerClass> handler = validator.validate(type);
       if (handler.isPresent()) {
-        writer.write(handler.get());
+        writer.write(handler.get(), daggerModules.wantedFor(type));
       }
     } catch (IOException e) {
       errors.error(ProcessorErrors.writeFailed(name, e), type);
@@ -154,10 +157,10 @@ public final class RrpcProcessor extends AbstractProcessor {
     }
   }
 
-  private Set<Element> annotatedWith(RoundEnvironment round, String... annotations) {
+  private Set<Element> annotatedWith(RoundEnvironment round, ClassName... annotations) {
     Set<Element> elements = new LinkedHashSet<>();
-    for (String annotation : annotations) {
-      TypeElement type = processingEnv.getElementUtils().getTypeElement(annotation);
+    for (ClassName annotation : annotations) {
+      TypeElement type = processingEnv.getElementUtils().getTypeElement(annotation.canonicalName());
       if (type != null) { // null only when rrpc-annotations is not on the classpath: nothing to do
         elements.addAll(round.getElementsAnnotatedWith(type));
       }

@@ -1,9 +1,11 @@
 package io.rrpc.processor;
 
 import com.google.testing.compile.Compilation;
+import io.rrpc.runtime.RrpcDispatcher;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Constructor;
 import java.util.HashMap;
 import java.util.Map;
 import javax.tools.JavaFileObject;
@@ -25,6 +27,22 @@ final class CompiledClassLoader extends ClassLoader {
         classes.put(name, bytesOf(file));
       }
     }
+  }
+
+  /**
+   * The generated dispatcher of a top-level class of the compilation, serving a new instance of the
+   * class (made with its no-argument constructor, whatever its access).
+   */
+  static RrpcDispatcher dispatcherOf(Compilation compilation, String handlerClass)
+      throws ReflectiveOperationException {
+    ClassLoader loader = new CompiledClassLoader(compilation);
+    Class<?> handler = loader.loadClass(handlerClass);
+    Constructor<?> newHandler = handler.getDeclaredConstructor();
+    newHandler.setAccessible(true);
+    Constructor<?> newDispatcher =
+        loader.loadClass(handlerClass + "_RrpcDispatcher").getDeclaredConstructor(handler);
+    newDispatcher.setAccessible(true);
+    return (RrpcDispatcher) newDispatcher.newInstance(newHandler.newInstance());
   }
 
   @Override

@@ -5,6 +5,7 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
+import io.rrpc.processor.validation.HandlerClassValidator;
 import io.rrpc.processor.validation.ProcessorErrors;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,6 +67,69 @@ class ProcessorErrorsTest {
   }
 
   @Test
+  void keyWithWhitespaceSuggestsAKeyWithoutAnyUnicodeSpace() {
+    // U+2029 (paragraph separator), U+00A0 (no-break space) and U+3000 (ideographic space)
+    String key = "\u3000set\u2029temperature\u00a0now ";
+    JavaFileObject source = commands(
+        "class Commands {",
+        "  @RrpcCommand(\"\\u3000set\\u2029temperature\\u00a0now \") void set() {}",
+        "}");
+
+    Compilation compilation = Compilers.rrpc().compile(source);
+
+    assertThat(compilation).hadErrorContaining(ProcessorErrors.keyWithWhitespace(key))
+        .inFile(source).onLineContaining("void set()");
+    assertThat(ProcessorErrors.keyWithWhitespace(key)).endsWith("such as \"set_temperature_now\"");
+  }
+
+  @Test
+  void keyRepeatedInOneMethod() {
+    JavaFileObject source = commands(
+        "class Commands {",
+        "  @RrpcCommand({\"open\", \"on\", \"open\"}) void open() {}",
+        "}");
+
+    Compilation compilation = Compilers.rrpc().compile(source);
+
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining(ProcessorErrors.keyRepeatedInOneMethod("open"))
+        .inFile(source).onLineContaining("void open()");
+  }
+
+  @Test
+  void keyWithLoneSurrogate() {
+    JavaFileObject source = commands(
+        "class Commands {",
+        "  @RrpcCommand(\"half\\ud83d\") void half() {}",
+        "  @RrpcCommand(\"whole\\ud83d\\ude00\") void whole() {}",
+        "}");
+
+    Compilation compilation = Compilers.rrpc().compile(source);
+
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining(ProcessorErrors.keyWithLoneSurrogate("half\\ud83d"))
+        .inFile(source).onLineContaining("void half()");
+  }
+
+  @Test
+  void tooManyCommands() {
+    List<String> lines = new ArrayList<>(List.of("class Commands {"));
+    for (int i = 0; i <= HandlerClassValidator.MAX_COMMAND_KEYS; i++) {
+      lines.add("  @RrpcCommand(\"k" + i + "\") void k" + i + "() {}");
+    }
+    lines.add("}");
+    JavaFileObject source = commands(lines.toArray(new String[0]));
+
+    Compilation compilation = Compilers.rrpc().compile(source);
+
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(ProcessorErrors.tooManyCommands(
+            HandlerClassValidator.MAX_COMMAND_KEYS + 1, HandlerClassValidator.MAX_COMMAND_KEYS))
+        .inFile(source).onLineContaining("class Commands");
+  }
+
+  @Test
   void noKeys() {
     JavaFileObject source = commands(
         "class Commands {",
@@ -122,6 +186,46 @@ class ProcessorErrorsTest {
   }
 
   @Test
+  void undeclarableException() {
+    JavaFileObject source = commands(
+        "class Commands {",
+        "  static class Fault extends Throwable {}",
+        "  @RrpcCommand(\"a\") String a() throws Throwable { return \"\"; }",
+        "  @RrpcCommand(\"b\") String b() throws Fault { return \"\"; }",
+        "  @RrpcCommand(\"c\") String c() throws Exception, StackOverflowError { return \"\"; }",
+        "}");
+
+    Compilation compilation = Compilers.rrpc().compile(source);
+
+    assertThat(compilation).hadErrorCount(2);
+    assertThat(compilation).hadErrorContaining(ProcessorErrors.undeclarableException("java.lang.Throwable"))
+        .inFile(source).onLineContaining("String a()");
+    assertThat(compilation).hadErrorContaining(ProcessorErrors.undeclarableException("test.Commands.Fault"))
+        .inFile(source).onLineContaining("String b()");
+  }
+
+  @Test
+  void suspendFunction() {
+    // What kapt writes for `suspend fun status(): String`, against a stand-in for Kotlin's interface.
+    JavaFileObject continuation = JavaFileObjects.forSourceLines("kotlin.coroutines.Continuation",
+        "package kotlin.coroutines;",
+        "public interface Continuation<T> {}");
+    JavaFileObject source = commands(
+        "class Commands {",
+        "  @RrpcCommand(\"status\")",
+        "  public Object status(kotlin.coroutines.Continuation<? super String> completion) {",
+        "    return \"ok\";",
+        "  }",
+        "}");
+
+    Compilation compilation = Compilers.rrpc().compile(continuation, source);
+
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining(ProcessorErrors.SUSPEND_FUNCTION)
+        .inFile(source).onLineContaining("public Object status(");
+  }
+
+  @Test
   void duplicateFallback() {
     JavaFileObject source = commands(
         "class Commands {",
@@ -153,6 +257,64 @@ class ProcessorErrorsTest {
         .inFile(source).onLineContaining("String close()");
     assertThat(compilation).hadErrorContaining(ProcessorErrors.notInClass("test.Commands"))
         .inFile(source).onLineContaining("String unknown()");
+  }
+
+  @Test
+  void notInNamedClass() {
+    JavaFileObject source = commands(
+        "class Commands {",
+        "  enum Mode {",
+        "    COOL {",
+        "      @RrpcCommand(\"cool\") String cool() { return \"\"; }",
+        "    };",
+        "  }",
+        "  Object device() {",
+        "    class Local {",
+        "      @RrpcFallback String unknown(RrpcRequest r) { return \"\"; }",
+        "      void set(@RrpcParam(\"inLocal\") int celsius) {}",
+        "    }",
+        "    java.util.function.IntConsumer set = (@RrpcParam(\"inLambda\") int celsius) -> {};",
+        "    return new Object() {",
+        "      @RrpcCommand(\"anonymous\") void anonymous() {}",
+        "    };",
+        "  }",
+        "}");
+
+    Compilation compilation = Compilers.rrpc().compile(source);
+
+    assertThat(compilation).hadErrorCount(5);
+    assertThat(compilation).hadErrorContaining(ProcessorErrors.notInNamedClass("RrpcCommand"))
+        .inFile(source).onLineContaining("@RrpcCommand(\"cool\")");
+    assertThat(compilation).hadErrorContaining(ProcessorErrors.notInNamedClass("RrpcFallback"))
+        .inFile(source).onLineContaining("@RrpcFallback");
+    assertThat(compilation).hadErrorContaining(ProcessorErrors.notInNamedClass("RrpcParam"))
+        .inFile(source).onLineContaining("inLocal");
+    assertThat(compilation).hadErrorContaining(ProcessorErrors.notInNamedClass("RrpcParam"))
+        .inFile(source).onLineContaining("inLambda");
+    assertThat(compilation).hadErrorContaining(ProcessorErrors.notInNamedClass("RrpcCommand"))
+        .inFile(source).onLineContaining("@RrpcCommand(\"anonymous\")");
+  }
+
+  @Test
+  void generatedNameClash() {
+    JavaFileObject nested = JavaFileObjects.forSourceLines("test.A",
+        "package test;",
+        "import io.rrpc.annotations.RrpcCommand;",
+        "class A {",
+        "  static class B { @RrpcCommand(\"b\") void b() {} }",
+        "}");
+    JavaFileObject joined = JavaFileObjects.forSourceLines("test.A_B",
+        "package test;",
+        "import io.rrpc.annotations.RrpcCommand;",
+        "class A_B { @RrpcCommand(\"c\") void c() {} }");
+
+    Compilation compilation = Compilers.rrpc().compile(nested, joined);
+
+    String message =
+        ProcessorErrors.generatedNameClash("test.A_B_RrpcDispatcher", "test.A.B", "test.A_B");
+    assertThat(compilation).hadErrorCount(2);
+    assertThat(compilation).hadErrorContaining(message).inFile(nested).onLineContaining("class B");
+    assertThat(compilation).hadErrorContaining(message).inFile(joined).onLineContaining("class A_B");
   }
 
   @Test
@@ -270,6 +432,24 @@ class ProcessorErrorsTest {
   }
 
   @Test
+  void optionalParameter() {
+    JavaFileObject source = commands(
+        "class Commands {",
+        "  @RrpcCommand(\"set\") void set(",
+        "      @RrpcParam(\"mode\") java.util.Optional<String> mode,",
+        "      @RrpcParam(\"fan\") java.util.OptionalInt fan) {}",
+        "}");
+
+    Compilation compilation = Compilers.rrpc().compile(source);
+
+    assertThat(compilation).hadErrorCount(2);
+    assertThat(compilation).hadErrorContaining(ProcessorErrors.OPTIONAL_PARAMETER)
+        .inFile(source).onLineContaining("Optional<String> mode");
+    assertThat(compilation).hadErrorContaining(ProcessorErrors.OPTIONAL_PARAMETER)
+        .inFile(source).onLineContaining("OptionalInt fan");
+  }
+
+  @Test
   void paramWithoutHandler() {
     JavaFileObject source = commands(
         "class Commands {",
@@ -338,6 +518,26 @@ class ProcessorErrorsTest {
     assertThat(compilation)
         .hadErrorContaining(ProcessorErrors.nestedCompletionStage(
             "java.util.concurrent.CompletionStage<java.util.concurrent.CompletableFuture<java.lang.String>>"))
+        .inFile(source).onLineContaining("later()");
+  }
+
+  @Test
+  void optionalReturn() {
+    JavaFileObject source = commands(
+        "class Commands {",
+        "  @RrpcCommand(\"now\") java.util.Optional<String> now() { return null; }",
+        "  @RrpcCommand(\"later\") CompletionStage<java.util.OptionalLong> later() { return null; }",
+        "}");
+
+    Compilation compilation = Compilers.rrpc().compile(source);
+
+    assertThat(compilation).hadErrorCount(2);
+    assertThat(compilation)
+        .hadErrorContaining(ProcessorErrors.optionalReturn("java.util.Optional<java.lang.String>"))
+        .inFile(source).onLineContaining("now()");
+    assertThat(compilation)
+        .hadErrorContaining(ProcessorErrors.optionalReturn(
+            "java.util.concurrent.CompletionStage<java.util.OptionalLong>"))
         .inFile(source).onLineContaining("later()");
   }
 

@@ -28,6 +28,7 @@ class BrokerRestartTest {
         DeviceUnderTest dut = DeviceUnderTest.start(hub, mosquitto);
         ServingProbe probe = new ServingProbe(mosquitto)) {
       for (int r = 0; r < restarts; r++) {
+        int subscriptions = dut.events.subscriptions();
         // The kill comes right after the last call of the phase is issued: those still in flight die with it.
         PacedCalls.run(hub, dut.name, row.calls, "before" + r, perPhase, 2000, i -> {
           if (i == perPhase - 1) {
@@ -37,7 +38,7 @@ class BrokerRestartTest {
         mosquitto.restart();
         long back = System.nanoTime();
         assertTrue(hub.awaitConnected(SERVE_LIMIT), "the hub simulator did not reconnect");
-        probe.awaitServing(dut.name, SERVE_LIMIT);
+        probe.awaitServing(dut, subscriptions, SERVE_LIMIT);
         row.reconnected(System.nanoTime() - back);
         PacedCalls.run(hub, dut.name, after, "after" + r, perPhase, 2000, i -> {});
         after.settleAll(30_000);

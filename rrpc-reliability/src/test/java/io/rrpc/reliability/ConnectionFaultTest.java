@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rrpc.testkit.EmbeddedBroker;
 import io.rrpc.testkit.HubSimulator;
-import io.rrpc.testkit.RrpcHubExtension;
+import io.rrpc.testkit.junit5.RrpcHubExtension;
 import io.rrpc.testkit.RrpcResult;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -32,6 +32,7 @@ class ConnectionFaultTest {
         "Moquette (embedded)");
     CallLedger after = new CallLedger();
     try (DeviceUnderTest dut = DeviceUnderTest.start(hub, broker)) {
+      int subscriptions = dut.events.subscriptions();
       long[] cutAt = new long[1];
       PacedCalls.run(hub, dut.name, row.calls, "before", perPhase, 2000, i -> {
         if (i == perPhase / 2) {
@@ -40,7 +41,7 @@ class ConnectionFaultTest {
         }
       });
       try (ServingProbe probe = new ServingProbe(broker)) {
-        probe.awaitServing(dut.name, RECONNECT_LIMIT);
+        probe.awaitServing(dut, subscriptions, RECONNECT_LIMIT);
       }
       row.reconnected(System.nanoTime() - cutAt[0]);
 
@@ -71,6 +72,7 @@ class ConnectionFaultTest {
         row.calls.track(hub.publishRrpcAsync(DeviceUnderTest.PRODUCT, dut.name, "echo ready-" + run), "ready-" + run);
         row.calls.settleAll(10_000);
         long connections = dut.proxy.acceptedConnections();
+        int subscriptions = dut.events.subscriptions();
         long stalledAt = System.nanoTime();
         dut.proxy.stall();
         // A request sent into the stalled connection: the device never sees it, the hub reports the timeout.
@@ -78,7 +80,7 @@ class ConnectionFaultTest {
         assertTrue(dut.proxy.awaitAcceptedConnections(connections + 1, RECONNECT_LIMIT),
             "keep-alive never noticed the stalled connection");
         dut.proxy.resume(); // lets the abandoned connection end
-        probe.awaitServing(dut.name, RECONNECT_LIMIT);
+        probe.awaitServing(dut, subscriptions, RECONNECT_LIMIT);
         String text = "served-" + run;
         CompletableFuture<RrpcResult> served = hub.publishRrpcAsync(DeviceUnderTest.PRODUCT, dut.name, "echo " + text);
         row.calls.track(served, text);
@@ -135,10 +137,11 @@ class ConnectionFaultTest {
   private static void flap(DeviceUnderTest dut, HubSimulator hub, ServingProbe probe, ScenarioRow row, int i)
       throws Exception {
     long connections = dut.proxy.acceptedConnections();
+    int subscriptions = dut.events.subscriptions();
     long cutAt = System.nanoTime();
     dut.proxy.cut();
     assertTrue(dut.proxy.awaitAcceptedConnections(connections + 1, RECONNECT_LIMIT), "the device never reconnected");
-    probe.awaitServing(dut.name, RECONNECT_LIMIT);
+    probe.awaitServing(dut, subscriptions, RECONNECT_LIMIT);
     row.reconnected(System.nanoTime() - cutAt);
     String text = "flap-" + i;
     CompletableFuture<RrpcResult> call = hub.publishRrpcAsync(DeviceUnderTest.PRODUCT, dut.name, "echo " + text);

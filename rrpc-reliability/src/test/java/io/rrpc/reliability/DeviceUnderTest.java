@@ -22,6 +22,8 @@ final class DeviceUnderTest implements AutoCloseable {
 
   final String name;
   final ProbeCommands commands = new ProbeCommands();
+  /** The device's own connection events; a test's {@code options} must not replace the listener. */
+  final DeviceEvents events = new DeviceEvents();
   final FaultProxy proxy;
   final RrpcDevice device;
 
@@ -36,7 +38,8 @@ final class DeviceUnderTest implements AutoCloseable {
         .dispatcher(new ProbeCommands_RrpcDispatcher(commands))
         // Reconnect fast: the tests measure how soon the device serves again, not the default backoff.
         .reconnectBackoff(100, 1000, TimeUnit.MILLISECONDS)
-        .connectTimeout(5, TimeUnit.SECONDS);
+        .connectTimeout(5, TimeUnit.SECONDS)
+        .connectionListener(events);
     options.accept(b);
     this.device = b.build();
     try {

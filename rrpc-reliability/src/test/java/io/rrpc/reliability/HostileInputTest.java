@@ -8,7 +8,7 @@ import io.rrpc.runtime.RrpcMetrics;
 import io.rrpc.testkit.EmbeddedBroker;
 import io.rrpc.testkit.HubSimulator;
 import io.rrpc.testkit.MosquittoBroker;
-import io.rrpc.testkit.RrpcHubExtension;
+import io.rrpc.testkit.junit5.RrpcHubExtension;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

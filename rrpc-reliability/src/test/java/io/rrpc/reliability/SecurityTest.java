@@ -9,6 +9,9 @@ import io.rrpc.runtime.RrpcDevice;
 import io.rrpc.runtime.RrpcStartException;
 import io.rrpc.testkit.EmbeddedBroker;
 import io.rrpc.testkit.HubSimulator;
+import io.rrpc.testkit.MosquittoBroker;
+import io.rrpc.testkit.MosquittoTls;
+import io.rrpc.testkit.TestCertificates;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -37,6 +40,7 @@ class SecurityTest {
   @BeforeAll
   static void makeCertificates(@TempDir Path dir) throws Exception {
     pki = new TestCertificates(dir)
+        .onPrivateKey(SuiteSecrets::privateKey)
         .ca("ca")
         .ca("rogue-ca")
         .server("server", "ca", "IP:127.0.0.1")
@@ -48,8 +52,7 @@ class SecurityTest {
 
   @Test
   void aBrokerCertificateFromAnotherCaIsRefusedByDefault() throws Exception {
-    try (TlsMosquitto broker = new TlsMosquitto(pki.dir, pki.path("rogue-server.pem"), pki.path("rogue-server.key"),
-        pki.path("ca.pem"), false)) {
+    try (MosquittoBroker broker = tlsMosquitto("rogue-server", false)) {
       RrpcStartException byDefault = refused(keyModeDevice(broker.tlsUri(), null));
       RrpcStartException withOurCa = refused(keyModeDevice(broker.tlsUri(), pki.path("ca.pem")));
 
@@ -64,8 +67,7 @@ class SecurityTest {
 
   @Test
   void aBrokerCertificateForAnotherHostIsRefused() throws Exception {
-    try (TlsMosquitto broker = new TlsMosquitto(pki.dir, pki.path("other-host.pem"), pki.path("other-host.key"),
-        pki.path("ca.pem"), false)) {
+    try (MosquittoBroker broker = tlsMosquitto("other-host", false)) {
       RrpcStartException e = refused(keyModeDevice(broker.tlsUri(), pki.path("ca.pem")));
 
       ReliabilityReport.INSTANCE.security("TLS to 127.0.0.1 with a trusted certificate for broker.example.com",
@@ -76,9 +78,8 @@ class SecurityTest {
 
   @Test
   void certModeWithAClientCertificateWorksEndToEnd() throws Exception {
-    try (TlsMosquitto broker = new TlsMosquitto(pki.dir, pki.path("server.pem"), pki.path("server.key"),
-        pki.path("ca.pem"), true);
-        HubSimulator hub = HubSimulator.builder().uri(broker.plainUri()).connect()) {
+    try (MosquittoBroker broker = tlsMosquitto("server", true);
+        HubSimulator hub = HubSimulator.connect(broker)) {
       ProbeCommands commands = new ProbeCommands();
       try (RrpcDevice device = RrpcDevice.builder()
           .deviceInfo(DeviceInfo.builder().productId(P).deviceName("certdev")
@@ -98,8 +99,7 @@ class SecurityTest {
 
   @Test
   void certModeWithAClientCertificateFromAnotherCaIsRefusedByTheBroker() throws Exception {
-    try (TlsMosquitto broker = new TlsMosquitto(pki.dir, pki.path("server.pem"), pki.path("server.key"),
-        pki.path("ca.pem"), true)) {
+    try (MosquittoBroker broker = tlsMosquitto("server", true)) {
       RrpcDevice device = RrpcDevice.builder()
           .deviceInfo(DeviceInfo.builder().productId(P).deviceName("certdev")
               .certificate(pki.path("rogue-device.pem"), pki.path("rogue-device.key")).caFile(pki.path("ca.pem")).build())
@@ -170,6 +170,19 @@ class SecurityTest {
   }
 
   // ---- helpers ----
+
+  /**
+   * Mosquitto with a TLS listener presenting {@code server}'s certificate, trusting client certificates
+   * from our CA (required or not), at TLS 1.2: a refused client certificate then fails the handshake
+   * itself, where the device reports it as a TLS failure. Its plain listener is the hub's.
+   */
+  private static MosquittoBroker tlsMosquitto(String server, boolean requireClientCertificate) {
+    MosquittoTls tls = MosquittoTls.serverCertificate(pki.file(server + ".pem"), pki.file(server + ".key"))
+        .clientCa(pki.file("ca.pem"))
+        .requireClientCertificate(requireClientCertificate)
+        .tlsVersion("tlsv1.2");
+    return MosquittoBroker.builder().tls(tls).startOrSkip();
+  }
 
   private static RrpcDevice keyModeDevice(String uri, String caFile) {
     String secret = randomSecret();

@@ -6,9 +6,10 @@ import io.rrpc.testkit.RrpcCallException;
 import java.time.Duration;
 
 /**
- * Finds the moment a device serves again after a fault, by calling it: a broker's presence view can
- * still show the old connection's subscription for an instant after the device reconnects, so only an
- * answered request proves the device is back. Probes use a hub of their own with a short deadline
+ * Finds the moment a device serves again after a fault: first the device's own event that it has
+ * subscribed again, then calls, since a broker's presence view can still show the old connection's
+ * subscription for an instant after the device reconnects, and only an answered request proves the
+ * device is back end to end. Probes use a hub of their own with a short deadline
  * (a probe lost in the reconnect costs a quarter of a second, not four) and are not counted in any ledger.
  */
 final class ServingProbe implements AutoCloseable {
@@ -22,12 +23,17 @@ final class ServingProbe implements AutoCloseable {
   }
 
   /**
-   * Calls the device until it answers, up to {@code limit}.
+   * Waits for the device to subscribe again (more than {@code subscriptionsBefore} times, counted before
+   * the fault), then calls it until it answers; all within {@code limit}.
    *
    * @throws AssertionError when it does not serve within the limit
    */
-  void awaitServing(String deviceName, Duration limit) throws InterruptedException {
+  void awaitServing(DeviceUnderTest dut, int subscriptionsBefore, Duration limit) throws InterruptedException {
     long end = System.nanoTime() + limit.toNanos();
+    String deviceName = dut.name;
+    if (!dut.events.awaitSubscriptionsAbove(subscriptionsBefore, limit)) {
+      throw new AssertionError(deviceName + " did not subscribe again within " + limit);
+    }
     while (System.nanoTime() - end < 0) {
       if (!probes.awaitConnected(Duration.ofNanos(Math.max(1, end - System.nanoTime())))) {
         break;

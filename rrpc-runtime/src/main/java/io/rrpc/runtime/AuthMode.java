@@ -1,6 +1,10 @@
 package io.rrpc.runtime;
 
-/** How a device proves its identity to the hub, as {@code auth_mode} in {@code device_info.json}. */
+/**
+ * How a device proves its identity to the hub, as {@code auth_mode} in {@code device_info.json}.
+ *
+ * <p>Immutable and thread-safe, like every enum.
+ */
 public enum AuthMode {
   /**
    * A device secret: the MQTT password is an HMAC of the username keyed with the base64-decoded secret.

@@ -26,6 +26,10 @@ final class Backoff {
     return delay / 2 + ThreadLocalRandom.current().nextLong(delay / 2 + 1);
   }
 
+  long maxMillis() {
+    return maxMillis;
+  }
+
   void reset() {
     attempts.set(0);
   }

@@ -43,7 +43,8 @@ final class BrokerEndpoint {
   }
 
   /**
-   * @param brokerUri an override such as {@code tcp://127.0.0.1:1883}, or {@code null} for the device's
+   * @param brokerUri an override such as {@code tcp://127.0.0.1:1883}, or {@code null} for the
+   *     device's
    *     Tencent host
    * @param tlsForKeyMode whether a KEY-mode device uses TLS on 8883 (else plain TCP on 1883)
    * @throws IllegalArgumentException for an unusable combination or an unreadable certificate or key

@@ -72,7 +72,7 @@ final class Deadlines implements Runnable {
       if (e.request.deadlineNanos() - now > 0) {
         return e;
       }
-      e.call();
+      e.expire();
     }
     return null;
   }

@@ -86,7 +86,9 @@ public final class DeviceInfo {
    * Parses the text of a {@code device_info.json}; relative certificate and key paths stay relative
    * (to the working directory).
    *
+   * @param json the JSON text of a {@code device_info.json}
    * @param sourceName names the text in error messages, usually its file name
+   * @return the identity it holds
    * @throws IllegalArgumentException when a field is missing or malformed; the message names the
    *     source and the field (never a secret)
    */
@@ -94,37 +96,43 @@ public final class DeviceInfo {
     return DeviceInfoParser.parse(json, sourceName, null);
   }
 
-  /** A builder for an identity given in code. */
+  /**
+   * A builder for an identity given in code.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** {@link AuthMode#KEY} when the device has a secret, {@link AuthMode#CERT} when it has a certificate. */
+  /**
+   * {@return {@link AuthMode#KEY} when the device has a secret, {@link AuthMode#CERT} when it has a certificate}
+   */
   public AuthMode authMode() {
     return authMode;
   }
 
-  /** The product id, such as {@code KL4J2XXXX8}. */
+  /** {@return the product id, such as {@code KL4J2XXXX8}} */
   public String productId() {
     return productId;
   }
 
-  /** The device name, such as {@code airConditioner1}. */
+  /** {@return the device name, such as {@code airConditioner1}} */
   public String deviceName() {
     return deviceName;
   }
 
-  /** The region; {@link Region#CHINA} unless given. */
+  /** {@return the region; {@link Region#CHINA} unless given} */
   public Region region() {
     return region;
   }
 
-  /** The device certificate's PEM file ({@link AuthMode#CERT}), or {@code null}. */
+  /** {@return the device certificate's PEM file ({@link AuthMode#CERT}), or {@code null}} */
   public String certificateFile() {
     return certificateFile;
   }
 
-  /** The device private key's PEM file ({@link AuthMode#CERT}), or {@code null}. */
+  /** {@return the device private key's PEM file ({@link AuthMode#CERT}), or {@code null}} */
   public String privateKeyFile() {
     return privateKeyFile;
   }
@@ -132,6 +140,9 @@ public final class DeviceInfo {
   /**
    * A PEM file of the CA certificates that the broker's certificate must chain to, or {@code null} for
    * the default (the pinned Tencent root for Tencent hosts).
+   *
+   * @return a PEM file of the CA certificates that the broker's certificate must chain to, or
+   *     {@code null} for the default (the pinned Tencent root for Tencent hosts)
    */
   public String caFile() {
     return caFile;
@@ -163,6 +174,8 @@ public final class DeviceInfo {
   /**
    * Builds a {@link DeviceInfo} in code. Give either {@link #deviceSecret(String)} or {@link
    * #certificate(String, String)}.
+   *
+   * <p>Not thread-safe: use it on one thread. The {@link DeviceInfo} it builds is immutable.
    */
   public static final class Builder {
     private String productId;
@@ -175,25 +188,45 @@ public final class DeviceInfo {
 
     private Builder() {}
 
-    /** The product id from the Tencent console, such as {@code KL4J2XXXX8}; required. */
+    /**
+     * The product id from the Tencent console, such as {@code KL4J2XXXX8}; required.
+     *
+     * @param productId the product id
+     * @return this builder
+     */
     public Builder productId(String productId) {
       this.productId = productId;
       return this;
     }
 
-    /** The device name, such as {@code airConditioner1}; required. */
+    /**
+     * The device name, such as {@code airConditioner1}; required.
+     *
+     * @param deviceName the device name
+     * @return this builder
+     */
     public Builder deviceName(String deviceName) {
       this.deviceName = deviceName;
       return this;
     }
 
-    /** Defaults to {@link Region#CHINA}. */
+    /**
+     * Defaults to {@link Region#CHINA}.
+     *
+     * @param region the region
+     * @return this builder
+     */
     public Builder region(Region region) {
       this.region = region;
       return this;
     }
 
-    /** The base64 device secret from the Tencent console: {@link AuthMode#KEY}. */
+    /**
+     * The base64 device secret from the Tencent console: {@link AuthMode#KEY}.
+     *
+     * @param deviceSecret the device secret, base64 as the console shows it
+     * @return this builder
+     */
     public Builder deviceSecret(String deviceSecret) {
       this.deviceSecret = deviceSecret;
       return this;
@@ -203,6 +236,10 @@ public final class DeviceInfo {
      * The device certificate and private key PEM files: {@link AuthMode#CERT}. The key may be PKCS#8
      * ({@code BEGIN PRIVATE KEY}), PKCS#1 RSA ({@code BEGIN RSA PRIVATE KEY}, as Tencent issues it) or
      * SEC1 EC ({@code BEGIN EC PRIVATE KEY}), unencrypted.
+     *
+     * @param certificateFile the device certificate file (PEM)
+     * @param privateKeyFile the device's private key file (PEM)
+     * @return this builder
      */
     public Builder certificate(String certificateFile, String privateKeyFile) {
       this.certificateFile = certificateFile;
@@ -210,7 +247,12 @@ public final class DeviceInfo {
       return this;
     }
 
-    /** CA certificates (PEM) the broker must chain to, instead of the default. */
+    /**
+     * CA certificates (PEM) the broker must chain to, instead of the default.
+     *
+     * @param caFile the CA certificate file (PEM)
+     * @return this builder
+     */
     public Builder caFile(String caFile) {
       this.caFile = caFile;
       return this;
@@ -218,6 +260,7 @@ public final class DeviceInfo {
 
     /**
      * @throws IllegalArgumentException naming the first missing or malformed value
+     * @return the result
      */
     public DeviceInfo build() {
       String source = "DeviceInfo.builder()";

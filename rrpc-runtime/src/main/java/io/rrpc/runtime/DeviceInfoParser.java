@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
+import io.rrpc.runtime.internal.SharedGson;
 import java.io.File;
 import java.io.IOException;
 import java.io.StringReader;
@@ -67,7 +68,7 @@ final class DeviceInfoParser {
     try {
       JsonReader reader = new JsonReader(new StringReader(json));
       reader.setStrictness(Strictness.STRICT);
-      JsonElement tree = RrpcJson.TREE.read(reader);
+      JsonElement tree = SharedGson.tree().read(reader);
       if (!tree.isJsonObject()) {
         throw new IllegalArgumentException(source + ": not a JSON object");
       }

@@ -32,6 +32,8 @@ public interface ErrorReplyPolicy {
   /**
    * The documented format: {@code error <code>: <message>} (UTF-8) for a text request,
    * <code>{"error":{"code":"&lt;code&gt;","message":"&lt;message&gt;"}}</code> for a JSON request.
+   *
+   * @return the standard policy, a thread-safe singleton
    */
   static ErrorReplyPolicy standard() {
     return StandardErrorReplies.INSTANCE;

@@ -1,43 +1,54 @@
 package io.rrpc.runtime;
 
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * One request from arrival to reply. Exactly one answer wins — the handler's result, an error, or the
- * deadline's {@code timeout} — and is published; anything after it is dropped and counted.
+ * deadline's {@code timeout} — and goes to the {@link AnswerSink}; anything after it is dropped and
+ * counted.
  *
- * <p>Runs as a {@link Runnable} on a worker (the handler call) and as a {@link Callable} on the
- * scheduler ({@link Deadlines}, at the deadline). Its state is one atomic int: {@code >= 0} while open, counting duplicate
- * requests waiting for the same reply; {@link #ANSWERING} for the instant the reply is being stored;
- * {@link #ANSWERED} after.
+ * <p>Given what it needs (the dispatch table, the counters, where answers go) and holding nothing that
+ * leads back to whoever made it. Three verbs, each from its own thread: {@link #run()} on a worker
+ * (the handler call), {@link #expire()} on the scheduler (the deadline passed), {@link #addDuplicate()}
+ * on Paho's callback thread (the same processId arrived again).
+ *
+ * <p>Its state is one atomic int: {@code >= 0} while open, counting duplicate requests waiting for the
+ * same reply; {@link #ANSWERED} once answered; {@code <= }{@link #STORING} for the instant the answer
+ * is being stored, counting down the duplicates that arrive meanwhile, so that no thread ever waits
+ * for another.
  */
-final class Exchange implements Runnable, Callable<Void> {
+final class Exchange implements Runnable {
   private static final Logger LOG = Logger.getLogger("io.rrpc.runtime");
-  private static final int ANSWERING = -2;
   private static final int ANSWERED = -1;
+  private static final int STORING = -2;
   /** In place of a start time: the request failed before any handler was called. */
   private static final long NOT_CALLED = Long.MIN_VALUE;
 
   final RrpcRequest request;
-  private final RequestPipeline pipeline;
+  private final String replyTopic;
+  private final DispatchTable table;
+  private final MetricsRecorder metrics;
+  private final AnswerSink answers;
   private final AtomicInteger state = new AtomicInteger();
   private volatile byte[] reply;
-  private String replyTopic;
   private volatile String commandKey;
   /** When the answer won; read by {@link RecentRequests} to expire the entry. */
   volatile long answeredAtNanos;
 
-  Exchange(RequestPipeline pipeline, RrpcRequest request) {
-    this.pipeline = pipeline;
+  Exchange(RrpcRequest request, String replyTopic, DispatchTable table, MetricsRecorder metrics, AnswerSink answers) {
     this.request = request;
+    this.replyTopic = replyTopic;
+    this.table = table;
+    this.metrics = metrics;
+    this.answers = answers;
   }
 
-  /** On a worker: call the handler, unless the deadline already answered while the request queued. */
+  /** On a worker: key → dispatcher's switch → handler → answer, unless the deadline already answered. */
   @Override
   public void run() {
     if (state.get() < 0) {
@@ -54,7 +65,7 @@ final class Exchange implements Runnable, Callable<Void> {
     if (LOG.isLoggable(Level.FINE)) {
       LOG.fine("rrpc request, processId: " + request.processId() + ", command: " + key);
     }
-    RrpcDispatcher dispatcher = pipeline.table.forKey(key);
+    RrpcDispatcher dispatcher = table.forKey(key);
     long start = System.nanoTime();
     RrpcReply result;
     try {
@@ -70,45 +81,45 @@ final class Exchange implements Runnable, Callable<Void> {
     settle(result, start);
   }
 
+  /** On the scheduler: the deadline passed; answers {@code timeout} unless already answered. */
+  void expire() {
+    long millis = TimeUnit.NANOSECONDS.toMillis(request.deadlineNanos() - request.arrivalNanos());
+    if (answerError(Outcome.TIMEOUT, Outcome.TIMEOUT.code(), "no reply within " + millis + " ms")) {
+      String key = commandKey;
+      LOG.warning("rrpc request timed out, processId: " + request.processId()
+          + (key == null ? " (still queued)" : ", command: " + abbreviate(key)));
+    }
+  }
+
+  /**
+   * On Paho's callback thread: the same processId arrived again. It gets the same reply: now, if the
+   * answer is stored, else together with the answer.
+   */
+  void addDuplicate() {
+    while (true) {
+      int s = state.get();
+      if (s == ANSWERED) {
+        answers.resend(this);
+        return;
+      }
+      // Open: one more waiting. Storing: one more for the storing thread to send.
+      if (state.compareAndSet(s, s >= 0 ? s + 1 : s - 1)) {
+        return;
+      }
+    }
+  }
+
   /** Whether the exchange has its answer (or is storing it this very moment). */
   boolean isAnswered() {
     return state.get() < 0;
   }
 
-  /** On the scheduler, from {@link Deadlines}: the deadline passed. */
-  @Override
-  public Void call() {
-    if (answerError(Outcome.TIMEOUT, Outcome.TIMEOUT.code(), "no reply within " + pipeline.deadlineMillis + " ms")) {
-      String key = commandKey;
-      LOG.warning("rrpc request timed out, processId: " + request.processId()
-          + (key == null ? " (still queued)" : ", command: " + abbreviate(key)));
-    }
-    return null;
-  }
-
-  /** On the callback thread: the same processId arrived again. */
-  void repeat() {
-    while (true) {
-      int s = state.get();
-      if (s >= 0) {
-        if (state.compareAndSet(s, s + 1)) {
-          return; // the answer will be sent once more when it comes
-        }
-      } else if (s == ANSWERED) {
-        pipeline.replies.send(this);
-        return;
-      } else {
-        Thread.yield(); // ANSWERING: the reply is being stored this very moment
-      }
-    }
-  }
-
-  /** Answers with an error reply from the policy; {@code false} if already answered. */
+  /** Answers with an error reply; {@code false} if already answered. */
   boolean answerError(Outcome outcome, String code, String message) {
     if (state.get() < 0) {
       return false;
     }
-    return answer(outcome, pipeline.errorReply(outcome, code, message, request));
+    return answer(outcome, answers.errorReply(outcome, code, message, request));
   }
 
   byte[] reply() {
@@ -116,26 +127,36 @@ final class Exchange implements Runnable, Callable<Void> {
   }
 
   String replyTopic() {
-    String t = replyTopic;
-    if (t == null) {
-      t = pipeline.topics.replyTopic(request.processId());
-      replyTopic = t;
+    return replyTopic;
+  }
+
+  /**
+   * The outcome a thrown exception stands for: an {@link RrpcException}'s code when it is one of the
+   * runtime's, {@link Outcome#REFUSED} for a handler's own code, {@link Outcome#HANDLER_ERROR} for
+   * anything else.
+   */
+  static Outcome outcomeOf(Throwable t) {
+    if (!(t instanceof RrpcException)) {
+      return Outcome.HANDLER_ERROR;
     }
-    return t;
+    String code = ((RrpcException) t).code();
+    return RrpcException.INVALID_PARAMS.equals(code) ? Outcome.INVALID_PARAMS
+        : RrpcException.MALFORMED_JSON.equals(code) ? Outcome.MALFORMED_JSON
+        : Outcome.REFUSED;
   }
 
   private void settle(RrpcReply result, long start) {
     if (!result.isAsync()) {
-      pipeline.metrics.handlerLatency.record(System.nanoTime() - start);
-      handlerAnswer(Outcome.SUCCESS, result.payload());
+      metrics.handlerLatency.record(System.nanoTime() - start);
+      handlerAnswer(result.payload());
       return;
     }
     result.pending().whenComplete((next, error) -> {
       if (error != null) {
         failed(unwrap(error), start);
       } else if (next == null) {
-        pipeline.metrics.handlerLatency.record(System.nanoTime() - start);
-        handlerAnswer(Outcome.SUCCESS, new byte[0]);
+        metrics.handlerLatency.record(System.nanoTime() - start);
+        handlerAnswer(new byte[0]);
       } else {
         settle(next, start);
       }
@@ -144,42 +165,45 @@ final class Exchange implements Runnable, Callable<Void> {
 
   private void failed(Throwable t, long start) {
     if (start != NOT_CALLED) {
-      pipeline.metrics.handlerLatency.record(System.nanoTime() - start);
+      metrics.handlerLatency.record(System.nanoTime() - start);
     }
-    if (t instanceof RrpcException) {
-      RrpcException e = (RrpcException) t;
-      String code = e.code();
-      Outcome outcome = RrpcException.INVALID_PARAMS.equals(code) ? Outcome.INVALID_PARAMS
-          : RrpcException.MALFORMED_JSON.equals(code) ? Outcome.MALFORMED_JSON
-          : Outcome.REFUSED;
-      String message = e.getMessage() == null ? "" : e.getMessage();
-      if (state.get() < 0 || !answer(outcome, pipeline.errorReply(outcome, code, message, request))) {
-        lateResult();
-      }
-      return;
-    }
-    String key = commandKey;
-    String where = "processId: " + request.processId() + (key == null ? "" : ", command: " + abbreviate(key));
+    Outcome outcome = outcomeOf(t);
     if (state.get() < 0) {
-      // Already answered (timeout): typically the interrupt of a handler still running at close().
-      LOG.log(Level.FINE, "handler failed after its deadline, " + where, t);
+      if (outcome == Outcome.HANDLER_ERROR) {
+        // Typically the interrupt of a handler still running at close(), after its timeout reply.
+        LOG.log(Level.FINE, "handler failed after its deadline, " + where(), t);
+      }
       lateResult();
       return;
     }
-    LOG.log(Level.WARNING, "handler failed, " + where, t);
-    if (!answerError(Outcome.HANDLER_ERROR, Outcome.HANDLER_ERROR.code(), "the handler failed")) {
+    String code;
+    String message;
+    if (outcome == Outcome.HANDLER_ERROR) {
+      LOG.log(Level.WARNING, "handler failed, " + where(), t);
+      code = outcome.code();
+      message = "the handler failed"; // an exception's message may hold anything: never sent
+    } else {
+      code = ((RrpcException) t).code();
+      message = t.getMessage() == null ? "" : t.getMessage();
+    }
+    if (!answerError(outcome, code, message)) {
       lateResult();
     }
   }
 
-  private void handlerAnswer(Outcome outcome, byte[] payload) {
-    if (!answer(outcome, payload == null ? new byte[0] : payload)) {
+  private String where() {
+    String key = commandKey;
+    return "processId: " + request.processId() + (key == null ? "" : ", command: " + abbreviate(key));
+  }
+
+  private void handlerAnswer(byte[] payload) {
+    if (!answer(Outcome.SUCCESS, payload == null ? new byte[0] : payload)) {
       lateResult();
     }
   }
 
   private void lateResult() {
-    pipeline.metrics.lateResultsDropped.increment();
+    metrics.lateResultsDropped.increment();
     if (LOG.isLoggable(Level.FINE)) {
       LOG.fine("rrpc late result dropped, processId: " + request.processId());
     }
@@ -192,11 +216,11 @@ final class Exchange implements Runnable, Callable<Void> {
       if (waiting < 0) {
         return false;
       }
-    } while (!state.compareAndSet(waiting, ANSWERING));
+    } while (!state.compareAndSet(waiting, STORING));
     reply = payload;
     answeredAtNanos = System.nanoTime();
-    state.set(ANSWERED);
-    pipeline.answered(this, outcome, waiting);
+    int arrivedWhileStoring = STORING - state.getAndSet(ANSWERED);
+    answers.answered(this, outcome, waiting + arrivedWhileStoring);
     return true;
   }
 

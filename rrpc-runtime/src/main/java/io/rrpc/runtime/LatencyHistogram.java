@@ -1,18 +1,26 @@
 package io.rrpc.runtime;
 
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A lock-free latency histogram with eight buckets per power of two of microseconds, so a percentile
  * read from it is within 12.5% of the true value. Recording is two atomic adds.
+ *
+ * <p>The buckets of an octave are allocated when the first value falls in it: handler latencies span a
+ * few octaves, so a device that has served requests holds a few hundred bytes of buckets rather than all
+ * {@value #BUCKETS} counters, and one that has not served any (most of a large fleet, most of the time)
+ * holds none.
  */
 final class LatencyHistogram {
   private static final int SUB_BUCKETS = 8;
   // Values below 8 µs get one bucket each; above, 8 per octave up to 2^40 µs (12 days).
   private static final int BUCKETS = SUB_BUCKETS + (40 - 3) * SUB_BUCKETS;
+  private static final int OCTAVES = BUCKETS / SUB_BUCKETS;
 
-  private final AtomicLongArray counts = new AtomicLongArray(BUCKETS);
+  /** Per octave, its {@value #SUB_BUCKETS} counters, or null until a value falls in it. */
+  private final AtomicReferenceArray<AtomicLongArray> octaves = new AtomicReferenceArray<>(OCTAVES);
   private final LongAdder totalNanos = new LongAdder();
   private final LongAdder count = new LongAdder();
   private volatile long maxNanos;
@@ -21,7 +29,8 @@ final class LatencyHistogram {
     if (nanos < 0) {
       nanos = 0;
     }
-    counts.incrementAndGet(index(nanos / 1000));
+    int i = index(nanos / 1000);
+    octave(i / SUB_BUCKETS).incrementAndGet(i % SUB_BUCKETS);
     totalNanos.add(nanos);
     count.increment();
     long max = maxNanos;
@@ -29,6 +38,16 @@ final class LatencyHistogram {
       // A lost race only loses a maximum that another thread just raised; good enough for a metric.
       maxNanos = nanos;
     }
+  }
+
+  private AtomicLongArray octave(int o) {
+    AtomicLongArray counts = octaves.get(o);
+    if (counts == null) {
+      // Two threads may both allocate; the loser's array is dropped before it counted anything.
+      octaves.compareAndSet(o, null, new AtomicLongArray(SUB_BUCKETS));
+      counts = octaves.get(o);
+    }
+    return counts;
   }
 
   static int index(long micros) {
@@ -53,8 +72,11 @@ final class LatencyHistogram {
 
   Snapshot snapshot() {
     long[] copy = new long[BUCKETS];
-    for (int i = 0; i < BUCKETS; i++) {
-      copy[i] = counts.get(i);
+    for (int o = 0; o < OCTAVES; o++) {
+      AtomicLongArray counts = octaves.get(o);
+      for (int j = 0; counts != null && j < SUB_BUCKETS; j++) {
+        copy[o * SUB_BUCKETS + j] = counts.get(j);
+      }
     }
     return new Snapshot(copy, count.sum(), totalNanos.sum(), maxNanos);
   }

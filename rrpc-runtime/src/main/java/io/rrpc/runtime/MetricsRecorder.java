@@ -11,6 +11,7 @@ final class MetricsRecorder {
   final LongAdder lateResultsDropped = new LongAdder();
   final LongAdder expiredRepliesDropped = new LongAdder();
   final LongAdder invalidRequestsDropped = new LongAdder();
+  final LongAdder retainedRequestsDropped = new LongAdder();
   final AtomicInteger inFlight = new AtomicInteger();
   final LatencyHistogram handlerLatency = new LatencyHistogram();
   private final LongAdder[] outcomes = new LongAdder[Outcome.values().length];
@@ -31,7 +32,7 @@ final class MetricsRecorder {
       byOutcome[i] = outcomes[i].sum();
     }
     return new RrpcMetrics(received.sum(), replied.sum(), byOutcome, duplicates.sum(),
-        lateResultsDropped.sum(), expiredRepliesDropped.sum(), invalidRequestsDropped.sum(),
+        lateResultsDropped.sum(), expiredRepliesDropped.sum(), invalidRequestsDropped.sum(), retainedRequestsDropped.sum(),
         inFlight.get(), queued, handlerLatency.snapshot());
   }
 }

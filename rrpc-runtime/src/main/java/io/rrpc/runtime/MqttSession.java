@@ -20,25 +20,24 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
 /**
  * The device's MQTT connection on Paho's asynchronous client: connect with fresh credentials,
- * subscribe to the request topic, forward requests, publish replies, and reconnect with backoff after
- * every loss.
+ * subscribe to the request topic, forward requests, publish replies, and connect again after every
+ * loss (when: {@link Reconnector}).
+ *
+ * <p>Built first, before the parts that publish through it; its listeners come with {@link #start}.
  *
  * <p>Nothing here blocks Paho's callback thread: reconnects run on the shared scheduler, and the
  * subscription is restored with an asynchronous subscribe from the connect callback (a synchronous
  * one there deadlocks Paho). Paho's own automatic reconnect is not used because it would reuse the
  * first connection's username and password, whose signature expires.
  */
-final class MqttSession implements MqttCallback {
+final class MqttSession implements MqttCallback, ReplySender.Publisher {
   private static final Logger LOG = Logger.getLogger("io.rrpc.runtime");
   private static final int SUBACK_FAILURE = 0x80;
 
-  /** What the session reports to the request path. */
-  interface Listener {
+  /** Where requests go. */
+  interface RequestListener {
     /** A message on the request topic; called on Paho's callback thread, so it must not block. */
     void requestArrived(String topic, MqttMessage message);
-
-    /** The request subscription is (again) in place; called on the scheduler thread. */
-    void subscribed();
   }
 
   private final BrokerEndpoint endpoint;
@@ -47,29 +46,31 @@ final class MqttSession implements MqttCallback {
   private final int requestQos;
   private final int keepAliveSeconds;
   private final long connectTimeoutMillis;
-  private final Backoff backoff;
   private final ScheduledExecutorService scheduler;
-  private final Listener listener;
+  private final ConnectionEvents events;
+  private final Reconnector reconnector;
   private final IMqttActionListener onReconnected = new ReconnectListener();
   private final IMqttActionListener onResubscribed = new ResubscribeListener();
   private final PahoThreads pahoThreads;
   private volatile MqttAsyncClient client;
+  private volatile RequestListener requests;
+  private volatile Runnable onSubscribed;
   private volatile boolean closed;
   // True until the first subscription is acknowledged: until then start() owns every failure.
   private volatile boolean starting = true;
 
   MqttSession(BrokerEndpoint endpoint, ConnectIdentity identity, String requestFilter, int requestQos,
       int keepAliveSeconds, long connectTimeoutMillis, Backoff backoff, ScheduledExecutorService scheduler,
-      Listener listener) {
+      ConnectionEvents events) {
     this.endpoint = endpoint;
     this.identity = identity;
     this.requestFilter = requestFilter;
     this.requestQos = requestQos;
     this.keepAliveSeconds = keepAliveSeconds;
     this.connectTimeoutMillis = connectTimeoutMillis;
-    this.backoff = backoff;
     this.scheduler = scheduler;
-    this.listener = listener;
+    this.events = events;
+    this.reconnector = new Reconnector(backoff, scheduler, events, this::reconnect, identity.clientId(), endpoint.uri);
     this.pahoThreads = new PahoThreads("rrpc-" + identity.clientId() + "-mqtt", this::clientThreadFailed);
   }
 
@@ -80,12 +81,17 @@ final class MqttSession implements MqttCallback {
    * Connects and subscribes, returning once the broker has acknowledged the subscription. Runs on the
    * caller's thread, never Paho's.
    *
+   * @param requests gets every message on the request topic
+   * @param onSubscribed run on the scheduler each time the subscription is back after a reconnect
+   *
    * <p>A connection the broker drops after accepting it, before the subscription is acknowledged, is
    * tried again from scratch, up to {@value #START_ATTEMPTS} times in all: brokers do that under load
    * (Moquette 0.17 drops a SUBSCRIBE that overtakes its own bookkeeping of the CONNACK, about once in
    * 300 connections), and it is no reason to fail a device's start.
    */
-  void start() {
+  void start(RequestListener requests, Runnable onSubscribed) {
+    this.requests = requests;
+    this.onSubscribed = onSubscribed;
     for (int attempt = 1; ; attempt++) {
       try {
         startOnce();
@@ -116,6 +122,7 @@ final class MqttSession implements MqttCallback {
       c.connect(options(username, password)).waitForCompletion(connectTimeoutMillis);
       connected = true;
       LOG.info("connected to " + endpoint.uri + " as " + identity.clientId());
+      events.connected(endpoint.uri);
       IMqttToken subscription = c.subscribe(requestFilter, requestQos);
       subscription.waitForCompletion(connectTimeoutMillis);
       if (refused(subscription)) {
@@ -123,7 +130,9 @@ final class MqttSession implements MqttCallback {
             endpoint.uri + " refused the subscription to " + requestFilter, null);
       }
       starting = false;
+      reconnector.subscribed();
       LOG.info("subscribe success, topic: " + requestFilter);
+      events.subscribed(requestFilter);
     } catch (MqttException e) {
       boolean dropped = connected && e.getReasonCode() != MqttException.REASON_CODE_SUBSCRIBE_FAILED
           && e.getReasonCode() != MqttException.REASON_CODE_CLIENT_TIMEOUT;
@@ -153,10 +162,12 @@ final class MqttSession implements MqttCallback {
   /**
    * Hands a QoS 0 publish to Paho without waiting.
    *
-   * @return {@code false} when Paho refused it at once (not connected); {@code callback} then is not
+   * @return {@code false} when Paho refused it at once (not connected); {@code callback} then is
+   *     not
    *     called
    */
-  boolean publish(String topic, byte[] payload, Object context, IMqttActionListener callback) {
+  @Override
+  public boolean publish(String topic, byte[] payload, Object context, IMqttActionListener callback) {
     MqttAsyncClient c = client;
     if (c == null || closed) {
       return false;
@@ -203,13 +214,14 @@ final class MqttSession implements MqttCallback {
       return; // start() handles a loss during start itself
     }
     LOG.warning("connection lost: " + StartFailures.describe(cause) + "; reconnecting");
-    scheduleReconnect();
+    events.disconnected(cause);
+    reconnector.connectionLost();
   }
 
   @Override
   public void messageArrived(String topic, MqttMessage message) {
     try {
-      listener.requestArrived(topic, message);
+      requests.requestArrived(topic, message);
     } catch (Throwable t) {
       // An exception escaping to Paho would make it drop the connection.
       LOG.log(Level.SEVERE, "unexpected failure taking a request", t);
@@ -239,14 +251,8 @@ final class MqttSession implements MqttCallback {
   }
 
   private void scheduleReconnect() {
-    if (closed) {
-      return;
-    }
-    long delay = backoff.nextDelayMillis();
-    try {
-      scheduler.schedule(this::reconnect, delay, TimeUnit.MILLISECONDS);
-    } catch (RejectedExecutionException e) {
-      // The device is closing.
+    if (!closed) {
+      reconnector.attemptFailed();
     }
   }
 
@@ -327,6 +333,7 @@ final class MqttSession implements MqttCallback {
       return;
     }
     LOG.warning("the MQTT client failed: " + StartFailures.describe(failure) + "; reconnecting");
+    events.disconnected(failure);
     try {
       scheduler.execute(() -> {
         MqttAsyncClient c = client;
@@ -338,7 +345,7 @@ final class MqttSession implements MqttCallback {
         } catch (MqttException | RuntimeException e) {
           LOG.log(Level.FINE, "dropping the failed connection", e);
         }
-        scheduleReconnect();
+        reconnector.connectionLost();
       });
     } catch (RejectedExecutionException e) {
       // The device is closing.
@@ -365,6 +372,7 @@ final class MqttSession implements MqttCallback {
         return;
       }
       LOG.info("connected to " + endpoint.uri + " as " + identity.clientId());
+      events.connected(endpoint.uri);
       try {
         client.subscribe(requestFilter, requestQos, null, onResubscribed);
       } catch (MqttException | RuntimeException e) {
@@ -393,13 +401,14 @@ final class MqttSession implements MqttCallback {
         reconnectFromScratch();
         return;
       }
-      backoff.reset();
+      reconnector.subscribed();
       LOG.info("subscribe success, topic: " + requestFilter);
       try {
-        scheduler.execute(listener::subscribed);
+        scheduler.execute(onSubscribed);
       } catch (RejectedExecutionException e) {
         // The device is closing.
       }
+      events.subscribed(requestFilter);
     }
 
     @Override

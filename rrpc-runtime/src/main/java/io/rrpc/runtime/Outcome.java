@@ -5,6 +5,8 @@ package io.rrpc.runtime;
  * device's {@link ErrorReplyPolicy}; the standard one writes {@code error <code>: <message>} for a text
  * request and <code>{"error":{"code":"&lt;code&gt;","message":"&lt;message&gt;"}}</code> for a JSON
  * request.
+ *
+ * <p>Immutable and thread-safe, like every enum.
  */
 public enum Outcome {
   /** The handler answered in time; its reply was sent as it is. */
@@ -38,6 +40,9 @@ public enum Outcome {
   /**
    * The error code of this outcome, or {@code null} for {@link #SUCCESS} and for {@link #REFUSED},
    * whose code is the one the handler chose.
+   *
+   * @return the error code of this outcome, or {@code null} for {@link #SUCCESS} and for {@link
+   *     #REFUSED}, whose code is the one the handler chose
    */
   public String code() {
     return code;

@@ -3,6 +3,8 @@ package io.rrpc.runtime;
 /**
  * The Tencent Cloud IoT Hub region a product lives in, as {@code region} in {@code device_info.json};
  * it decides the broker host.
+ *
+ * <p>Immutable and thread-safe, like every enum.
  */
 public enum Region {
   /** {@code china}: {@code {productId}.iotcloud.tencentdevices.com}. */
@@ -22,13 +24,13 @@ public enum Region {
     this.hostSuffix = hostSuffix;
   }
 
-  /** The name used in {@code device_info.json}, such as {@code us-east}. */
+  /** {@return the name used in {@code device_info.json}, such as {@code us-east}} */
   public String id() {
     return id;
   }
 
   /** The MQTT broker host of a product in this region. */
-  public String host(String productId) {
+  String host(String productId) {
     return productId + hostSuffix;
   }
 
@@ -36,6 +38,7 @@ public enum Region {
    * The region named {@code id} in {@code device_info.json}.
    *
    * @return the region, or {@code null} when no region has that name
+   * @param id the region's name in {@code device_info.json}
    */
   public static Region fromId(String id) {
     for (Region region : values()) {

@@ -20,29 +20,35 @@ import org.eclipse.paho.client.mqttv3.IMqttToken;
 final class ReplySender implements IMqttActionListener {
   private static final Logger LOG = Logger.getLogger("io.rrpc.runtime");
 
+  /** Hands a QoS 0 publish to the MQTT client without waiting: the session. */
+  interface Publisher {
+    /**
+     * @return {@code false} when the client refused it at once (not connected); {@code callback}
+     *     then
+     *     is not called
+     */
+    boolean publish(String topic, byte[] payload, Object context, IMqttActionListener callback);
+  }
+
+  private final Publisher publisher;
   private final MetricsRecorder metrics;
   private final long holdNanos;
   private final ConcurrentLinkedQueue<Exchange> held = new ConcurrentLinkedQueue<>();
   private final AtomicInteger outstanding = new AtomicInteger();
   private final Object flushed = new Object();
-  private volatile MqttSession session;
   private volatile boolean flushing;
 
   /** @param holdMillis how long after a request's arrival its reply is still worth sending */
-  ReplySender(MetricsRecorder metrics, long holdMillis) {
+  ReplySender(Publisher publisher, MetricsRecorder metrics, long holdMillis) {
+    this.publisher = publisher;
     this.metrics = metrics;
     this.holdNanos = TimeUnit.MILLISECONDS.toNanos(holdMillis);
   }
 
-  void attach(MqttSession session) {
-    this.session = session;
-  }
-
   /** Publishes the exchange's reply; from any thread, never blocking. */
   void send(Exchange exchange) {
-    MqttSession s = session;
     outstanding.incrementAndGet();
-    if (s == null || !s.publish(exchange.replyTopic(), exchange.reply(), exchange, this)) {
+    if (!publisher.publish(exchange.replyTopic(), exchange.reply(), exchange, this)) {
       settled();
       hold(exchange);
     }

@@ -3,11 +3,6 @@ package io.rrpc.runtime;
 import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
@@ -42,36 +37,24 @@ public final class RrpcDevice implements AutoCloseable {
   public static final int DEFAULT_QUEUE_CAPACITY = 256;
   /** The sdkappid Tencent's Java SDK puts in the username. */
   public static final String DEFAULT_SDK_APP_ID = "12010126";
-  /** The hub gives up on a request this long after publishing it. */
-  static final long HUB_DEADLINE_MILLIS = 4000;
-  // Duplicate detection remembers at most this many answered processIds (a window's worth at 1000/s).
-  private static final int RECENT_CAPACITY = 4096;
 
   private enum State { NEW, RUNNING, CLOSED }
 
-  private final Builder config;
-  private final DeviceInfo device;
-  private final DispatchTable table;
-  private final BrokerEndpoint endpoint;
-  private final RrpcTopics topics;
+  private final DeviceSettings settings;
   private final MetricsRecorder metrics = new MetricsRecorder();
   private final Object lifecycle = new Object();
   private State state = State.NEW;
-  private ThreadPoolExecutor workers;
-  private ScheduledThreadPoolExecutor scheduler;
-  private ReplySender replies;
-  private volatile RequestPipeline pipeline;
-  private MqttSession session;
+  private volatile DeviceWiring running;
 
-  private RrpcDevice(Builder b, DispatchTable table, BrokerEndpoint endpoint) {
-    this.config = b.copy();
-    this.device = b.deviceInfo;
-    this.table = table;
-    this.endpoint = endpoint;
-    this.topics = new RrpcTopics(device.productId(), device.deviceName());
+  private RrpcDevice(DeviceSettings settings) {
+    this.settings = settings;
   }
 
-  /** A builder; {@link Builder#deviceInfo(DeviceInfo)} and at least one dispatcher are required. */
+  /**
+   * A builder; {@link Builder#deviceInfo(DeviceInfo)} and at least one dispatcher are required.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -79,7 +62,8 @@ public final class RrpcDevice implements AutoCloseable {
   /**
    * Connects, subscribes to {@code $rrpc/rxd/{productId}/{deviceName}/+} and returns once the broker has
    * acknowledged the subscription. After that, lost connections are re-established in the background
-   * with backoff and the subscription restored each time.
+   * with backoff and the subscription restored each time (see {@link RrpcConnectionListener} to follow
+   * that).
    *
    * <p>A device whose start failed may be started again.
    *
@@ -92,33 +76,16 @@ public final class RrpcDevice implements AutoCloseable {
       if (state != State.NEW) {
         throw new IllegalStateException(state == State.RUNNING ? "already started" : "closed");
       }
-      if (endpoint.trustsAll) {
+      if (settings.endpoint.trustsAll) {
         LOG.warning("INSECURE: TLS server certificates are not verified (insecureTrustAllCertificates);"
-            + " anyone on the network path to " + endpoint.uri + " can impersonate the broker");
+            + " anyone on the network path to " + settings.endpoint.uri + " can impersonate the broker");
       }
-      String name = "rrpc-" + device.productId() + device.deviceName();
-      BlockingQueue<Runnable> queue = config.queueCapacity == 0
-          ? new SynchronousQueue<>() : new LinkedBlockingQueue<>(config.queueCapacity);
-      workers = new ThreadPoolExecutor(config.workers, config.workers, 0, TimeUnit.MILLISECONDS, queue,
-          new NamedThreads(name + "-worker"), new ThreadPoolExecutor.AbortPolicy());
-      workers.prestartAllCoreThreads();
-      scheduler = new ScheduledThreadPoolExecutor(1, new NamedThreads(name + "-scheduler"));
-      scheduler.setRemoveOnCancelPolicy(true);
-      replies = new ReplySender(metrics, Math.max(config.hubDeadlineMillis, config.deadlineMillis));
-      pipeline = new RequestPipeline(topics, table, config.errorReplyPolicy, metrics, replies, workers, scheduler,
-          config.deadlineMillis, config.maxPayloadBytes, RECENT_CAPACITY);
-      ConnectIdentity identity = new ConnectIdentity(device, config.sdkAppId, config.signatureAlgorithm,
-          config.tokenValidityMillis);
-      session = new MqttSession(endpoint, identity, topics.requestFilter(), config.requestQos,
-          config.keepAliveSeconds, config.connectTimeoutMillis,
-          new Backoff(config.backoffMinMillis, config.backoffMaxMillis), scheduler, pipeline);
-      replies.attach(session);
+      DeviceWiring parts = new DeviceWiring(settings, metrics);
+      running = parts;
       try {
-        session.start();
+        parts.start();
       } catch (RuntimeException e) {
-        workers.shutdownNow();
-        scheduler.shutdownNow();
-        pipeline = null;
+        running = null;
         throw e;
       }
       state = State.RUNNING;
@@ -139,52 +106,54 @@ public final class RrpcDevice implements AutoCloseable {
       }
       state = State.CLOSED;
     }
+    DeviceWiring parts = running;
     boolean interrupted = false;
     // Refuse new requests first: from the "closing" line on, every request that arrives is busy.
-    pipeline.stopAccepting();
+    parts.intake.stopAccepting();
     LOG.info("closing, " + metrics.inFlight.get() + " requests in flight");
     try {
       // Every accepted request is answered by its deadline at the latest; the extra second covers the
       // timer's own scheduling.
-      if (!pipeline.awaitAnswered(config.deadlineMillis + 1000)) {
+      if (!parts.answers.awaitAnswered(settings.deadlineMillis + 1000)) {
         LOG.warning("closing with " + metrics.inFlight.get() + " requests unanswered");
       }
-      replies.flush(Math.max(1000, config.connectTimeoutMillis));
+      parts.replies.flush(Math.max(1000, settings.connectTimeoutMillis));
     } catch (InterruptedException e) {
       interrupted = true;
     }
-    session.close(1000);
-    workers.shutdownNow();
-    scheduler.shutdownNow();
+    parts.session.close(1000);
+    parts.workers.shutdownNow();
+    parts.scheduler.shutdownNow();
     LOG.info("closed, " + metrics.snapshot(0));
     if (interrupted) {
       Thread.currentThread().interrupt();
     }
   }
 
-  /** The device's counters right now. */
+  /** {@return the device's counters right now} */
   public RrpcMetrics metrics() {
-    RequestPipeline p = pipeline;
-    return metrics.snapshot(p == null ? 0 : p.queued());
+    DeviceWiring parts = running;
+    return metrics.snapshot(parts == null ? 0 : parts.intake.queued());
   }
 
-  /** Whether the MQTT connection is up right now. */
+  /** {@return whether the MQTT connection is up right now} */
   public boolean isConnected() {
-    MqttSession s;
+    DeviceWiring parts;
     synchronized (lifecycle) {
-      s = state == State.RUNNING ? session : null;
+      parts = state == State.RUNNING ? running : null;
     }
-    return s != null && s.isConnected();
+    return parts != null && parts.session.isConnected();
   }
 
-  /** The identity this device connects with. */
+  /** {@return the identity this device connects with} */
   public DeviceInfo deviceInfo() {
-    return device;
+    return settings.deviceInfo;
   }
 
   @Override
   public String toString() {
-    return "RrpcDevice{" + device.productId() + "/" + device.deviceName() + " on " + endpoint.uri + "}";
+    return "RrpcDevice{" + settings.deviceInfo.productId() + "/" + settings.deviceInfo.deviceName() + " on "
+        + settings.endpoint.uri + "}";
   }
 
   /**
@@ -193,36 +162,48 @@ public final class RrpcDevice implements AutoCloseable {
    * fails with a message naming the problem.
    */
   public static final class Builder {
-    private DeviceInfo deviceInfo;
-    private final List<RrpcDispatcher> dispatchers = new ArrayList<>();
-    private String brokerUri;
-    private boolean tls = true;
-    private KeyStore trustStore;
-    private boolean trustAll;
-    private String sdkAppId = DEFAULT_SDK_APP_ID;
-    private SignatureAlgorithm signatureAlgorithm = SignatureAlgorithm.HMAC_SHA256;
-    private long tokenValidityMillis = TimeUnit.HOURS.toMillis(1);
-    private int workers = 1;
-    private int queueCapacity = DEFAULT_QUEUE_CAPACITY;
-    private long deadlineMillis = DEFAULT_DEADLINE_MILLIS;
-    private int maxPayloadBytes = DEFAULT_MAX_PAYLOAD_BYTES;
-    private int requestQos = 0;
-    private int keepAliveSeconds = 60;
-    private long connectTimeoutMillis = TimeUnit.SECONDS.toMillis(10);
-    private long backoffMinMillis = 1000;
-    private long backoffMaxMillis = TimeUnit.SECONDS.toMillis(60);
-    private ErrorReplyPolicy errorReplyPolicy = ErrorReplyPolicy.standard();
-    private long hubDeadlineMillis = HUB_DEADLINE_MILLIS;
+    // Read by DeviceSettings, which validates and freezes them.
+    DeviceInfo deviceInfo;
+    final List<RrpcDispatcher> dispatchers = new ArrayList<>();
+    String brokerUri;
+    boolean tls = true;
+    KeyStore trustStore;
+    boolean trustAll;
+    String sdkAppId = DEFAULT_SDK_APP_ID;
+    SignatureAlgorithm signatureAlgorithm = SignatureAlgorithm.HMAC_SHA256;
+    long tokenValidityMillis = TimeUnit.HOURS.toMillis(1);
+    int workers = 1;
+    int queueCapacity = DEFAULT_QUEUE_CAPACITY;
+    long deadlineMillis = DEFAULT_DEADLINE_MILLIS;
+    int maxPayloadBytes = DEFAULT_MAX_PAYLOAD_BYTES;
+    int requestQos = 0;
+    int keepAliveSeconds = 60;
+    long connectTimeoutMillis = TimeUnit.SECONDS.toMillis(10);
+    long backoffMinMillis = 1000;
+    long backoffMaxMillis = TimeUnit.SECONDS.toMillis(60);
+    ErrorReplyPolicy errorReplyPolicy = ErrorReplyPolicy.standard();
+    long hubDeadlineMillis = DeviceSettings.HUB_DEADLINE_MILLIS;
+    RrpcConnectionListener connectionListener;
 
     private Builder() {}
 
-    /** Who the device is; required. */
+    /**
+     * Who the device is; required.
+     *
+     * @param deviceInfo the device's identity
+     * @return this builder
+     */
     public Builder deviceInfo(DeviceInfo deviceInfo) {
       this.deviceInfo = deviceInfo;
       return this;
     }
 
-    /** Adds a dispatcher, usually a generated {@code <Class>_RrpcDispatcher}. */
+    /**
+     * Adds a dispatcher, usually a generated {@code <Class>_RrpcDispatcher}.
+     *
+     * @param dispatcher a dispatcher
+     * @return this builder
+     */
     public Builder dispatcher(RrpcDispatcher dispatcher) {
       if (dispatcher == null) {
         throw new NullPointerException("dispatcher");
@@ -231,7 +212,12 @@ public final class RrpcDevice implements AutoCloseable {
       return this;
     }
 
-    /** Adds dispatchers, for example a Dagger {@code Set<RrpcDispatcher>} multibinding. */
+    /**
+     * Adds dispatchers, for example a Dagger {@code Set<RrpcDispatcher>} multibinding.
+     *
+     * @param dispatchers the dispatchers
+     * @return this builder
+     */
     public Builder dispatchers(Iterable<? extends RrpcDispatcher> dispatchers) {
       for (RrpcDispatcher d : dispatchers) {
         dispatcher(d);
@@ -244,6 +230,9 @@ public final class RrpcDevice implements AutoCloseable {
      * ssl://host:port}, any MQTT 3.1.1 broker. For {@code ssl://} the server is verified against the
      * {@linkplain #trustStore(KeyStore) given trust store}, else the device info's CA file, else the
      * system trust store.
+     *
+     * @param brokerUri the broker, {@code tcp://host:port} or {@code ssl://host:port}
+     * @return this builder
      */
     public Builder brokerUri(String brokerUri) {
       this.brokerUri = brokerUri;
@@ -253,13 +242,21 @@ public final class RrpcDevice implements AutoCloseable {
     /**
      * Whether a KEY-mode device uses TLS on port 8883 (the default) or plain TCP on 1883. CERT mode is
      * always TLS. Ignored with {@link #brokerUri(String)}, whose scheme decides.
+     *
+     * @param tls {@code false} for plain TCP on 1883
+     * @return this builder
      */
     public Builder tls(boolean tls) {
       this.tls = tls;
       return this;
     }
 
-    /** The certificates a TLS broker must chain to, instead of the default (see {@link #brokerUri(String)}). */
+    /**
+     * The certificates a TLS broker must chain to, instead of the default (see {@link #brokerUri(String)}).
+     *
+     * @param trustStore the certificates to trust
+     * @return this builder
+     */
     public Builder trustStore(KeyStore trustStore) {
       this.trustStore = trustStore;
       return this;
@@ -269,31 +266,54 @@ public final class RrpcDevice implements AutoCloseable {
      * Accepts any TLS server certificate and host name. INSECURE: anyone on the network path can
      * impersonate the broker. Only for a lab broker with a throwaway certificate; logged as a warning
      * at every start.
+     *
+     * @return this builder
      */
     public Builder insecureTrustAllCertificates() {
       this.trustAll = true;
       return this;
     }
 
-    /** The sdkappid in the username; default {@value RrpcDevice#DEFAULT_SDK_APP_ID} (Tencent's Java SDK). */
+    /**
+     * The sdkappid in the username; default {@value RrpcDevice#DEFAULT_SDK_APP_ID} (Tencent's Java SDK).
+     *
+     * @param sdkAppId the sdkappid, non-empty, without {@code ;}
+     * @return this builder
+     */
     public Builder sdkAppId(String sdkAppId) {
       this.sdkAppId = sdkAppId;
       return this;
     }
 
-    /** The KEY-mode password signature; default {@link SignatureAlgorithm#HMAC_SHA256}. */
+    /**
+     * The KEY-mode password signature; default {@link SignatureAlgorithm#HMAC_SHA256}.
+     *
+     * @param signatureAlgorithm the algorithm
+     * @return this builder
+     */
     public Builder signatureAlgorithm(SignatureAlgorithm signatureAlgorithm) {
       this.signatureAlgorithm = signatureAlgorithm;
       return this;
     }
 
-    /** How long a KEY-mode signature is valid after each connection attempt; default one hour. */
+    /**
+     * How long a KEY-mode signature is valid after each connection attempt; default one hour.
+     *
+     * @param duration how long
+     * @param unit the unit of the other arguments
+     * @return this builder
+     */
     public Builder tokenValidity(long duration, TimeUnit unit) {
       this.tokenValidityMillis = unit.toMillis(duration);
       return this;
     }
 
-    /** How many handlers may run at once; default 1, so commands run one at a time in arrival order. */
+    /**
+     * How many handlers may run at once; default 1, so commands run one at a time in arrival order.
+     *
+     * @param workers the number of worker threads, at least 1
+     * @return this builder
+     */
     public Builder workers(int workers) {
       this.workers = workers;
       return this;
@@ -302,6 +322,9 @@ public final class RrpcDevice implements AutoCloseable {
     /**
      * How many requests may wait for a worker; default {@value RrpcDevice#DEFAULT_QUEUE_CAPACITY}. A
      * request arriving when the queue is full is answered {@code busy} at once. 0 means no queue.
+     *
+     * @param queueCapacity the queue bound, 0 or more
+     * @return this builder
      */
     public Builder queueCapacity(int queueCapacity) {
       this.queueCapacity = queueCapacity;
@@ -312,44 +335,93 @@ public final class RrpcDevice implements AutoCloseable {
      * How long after its arrival a request is answered {@code timeout} if its handler has not finished;
      * default {@value RrpcDevice#DEFAULT_DEADLINE_MILLIS} ms. The hub gives up 4 s after it published
      * the request, so keep a margin below that for the trip there and back.
+     *
+     * @param duration how long
+     * @param unit the unit of the other arguments
+     * @return this builder
      */
     public Builder deadline(long duration, TimeUnit unit) {
       this.deadlineMillis = unit.toMillis(duration);
       return this;
     }
 
-    /** Requests larger than this are answered {@code payload_too_large}; default 16 KiB. */
+    /**
+     * Requests larger than this are answered {@code payload_too_large}; default 16 KiB.
+     *
+     * @param maxPayloadBytes the limit in bytes, at least 1
+     * @return this builder
+     */
     public Builder maxPayloadBytes(int maxPayloadBytes) {
       this.maxPayloadBytes = maxPayloadBytes;
       return this;
     }
 
-    /** The QoS of the request subscription, 0 (default, as Tencent documents) or 1. Replies are always QoS 0. */
+    /**
+     * The QoS of the request subscription, 0 (default, as Tencent documents) or 1. Replies are always QoS 0.
+     *
+     * @param requestQos 0 or 1
+     * @return this builder
+     */
     public Builder requestQos(int requestQos) {
       this.requestQos = requestQos;
       return this;
     }
 
-    /** The MQTT keep-alive interval; default 60 s (the hub accepts 0 to 900). */
+    /**
+     * The MQTT keep-alive interval; default 60 s (the hub accepts 0 to 900).
+     *
+     * @param keepAliveSeconds the interval in seconds, 0 to 65535
+     * @return this builder
+     */
     public Builder keepAliveSeconds(int keepAliveSeconds) {
       this.keepAliveSeconds = keepAliveSeconds;
       return this;
     }
 
-    /** How long {@link RrpcDevice#start()} and each reconnect attempt wait for the broker; default 10 s. */
+    /**
+     * How long {@link RrpcDevice#start()} and each reconnect attempt wait for the broker; default 10 s.
+     *
+     * @param duration how long
+     * @param unit the unit of the other arguments
+     * @return this builder
+     */
     public Builder connectTimeout(long duration, TimeUnit unit) {
       this.connectTimeoutMillis = unit.toMillis(duration);
       return this;
     }
 
-    /** Reconnect delays double from {@code min} to {@code max}; default 1 s to 60 s. */
+    /**
+     * Reconnect delays double from {@code min} to {@code max}; default 1 s to 60 s.
+     *
+     * @param min the first delay
+     * @param max the longest delay
+     * @param unit the unit of the other arguments
+     * @return this builder
+     */
     public Builder reconnectBackoff(long min, long max, TimeUnit unit) {
       this.backoffMinMillis = unit.toMillis(min);
       this.backoffMaxMillis = unit.toMillis(max);
       return this;
     }
 
-    /** What error replies look like; default {@link ErrorReplyPolicy#standard()}. */
+    /**
+     * Told when the device connects, subscribes, loses its connection, schedules a reconnect, or fails
+     * to start; default none. See {@link RrpcConnectionListener} for the order and the thread.
+     *
+     * @param connectionListener the listener, or {@code null} for none
+     * @return this builder
+     */
+    public Builder connectionListener(RrpcConnectionListener connectionListener) {
+      this.connectionListener = connectionListener;
+      return this;
+    }
+
+    /**
+     * What error replies look like; default {@link ErrorReplyPolicy#standard()}.
+     *
+     * @param errorReplyPolicy the policy
+     * @return this builder
+     */
     public Builder errorReplyPolicy(ErrorReplyPolicy errorReplyPolicy) {
       this.errorReplyPolicy = errorReplyPolicy;
       return this;
@@ -361,66 +433,17 @@ public final class RrpcDevice implements AutoCloseable {
      * @throws IllegalArgumentException naming the first problem: a missing device info or dispatcher,
      *     a command declared by two dispatchers (naming both), two fallbacks, an option out of range,
      *     an unreadable certificate or key
+     * @return validates the configuration, reads the TLS material, and builds the device (not
+     *     started)
      */
     public RrpcDevice build() {
-      if (deviceInfo == null) {
-        throw new IllegalArgumentException("deviceInfo is required");
-      }
-      DispatchTable table = DispatchTable.of(dispatchers);
-      require(workers >= 1, "workers must be at least 1, was " + workers);
-      require(queueCapacity >= 0, "queueCapacity must not be negative, was " + queueCapacity);
-      require(deadlineMillis >= 1, "deadline must be positive, was " + deadlineMillis + " ms");
-      require(maxPayloadBytes >= 1, "maxPayloadBytes must be positive, was " + maxPayloadBytes);
-      require(requestQos == 0 || requestQos == 1, "requestQos must be 0 or 1, was " + requestQos);
-      require(keepAliveSeconds >= 0 && keepAliveSeconds <= 65535,
-          "keepAliveSeconds must be 0..65535, was " + keepAliveSeconds);
-      require(connectTimeoutMillis >= 1, "connectTimeout must be positive");
-      require(backoffMinMillis >= 1 && backoffMaxMillis >= backoffMinMillis,
-          "reconnectBackoff needs 0 < min <= max, was " + backoffMinMillis + ".." + backoffMaxMillis + " ms");
-      require(tokenValidityMillis >= 1000, "tokenValidity must be at least 1 s");
-      require(sdkAppId != null && !sdkAppId.isEmpty() && sdkAppId.indexOf(';') < 0,
-          "sdkAppId must be non-empty without ';'");
-      require(signatureAlgorithm != null, "signatureAlgorithm must not be null");
-      require(errorReplyPolicy != null, "errorReplyPolicy must not be null");
-      BrokerEndpoint endpoint = BrokerEndpoint.create(deviceInfo, brokerUri, tls, trustStore, trustAll);
-      return new RrpcDevice(this, table, endpoint);
+      return new RrpcDevice(new DeviceSettings(this));
     }
 
     /** Test seam: how long the hub waits for a reply, which bounds how long a reply is held for a reconnect. */
     Builder hubDeadline(long duration, TimeUnit unit) {
       this.hubDeadlineMillis = unit.toMillis(duration);
       return this;
-    }
-
-    private static void require(boolean ok, String message) {
-      if (!ok) {
-        throw new IllegalArgumentException(message);
-      }
-    }
-
-    private Builder copy() {
-      Builder c = new Builder();
-      c.deviceInfo = deviceInfo;
-      c.dispatchers.addAll(dispatchers);
-      c.brokerUri = brokerUri;
-      c.tls = tls;
-      c.trustStore = trustStore;
-      c.trustAll = trustAll;
-      c.sdkAppId = sdkAppId;
-      c.signatureAlgorithm = signatureAlgorithm;
-      c.tokenValidityMillis = tokenValidityMillis;
-      c.workers = workers;
-      c.queueCapacity = queueCapacity;
-      c.deadlineMillis = deadlineMillis;
-      c.maxPayloadBytes = maxPayloadBytes;
-      c.requestQos = requestQos;
-      c.keepAliveSeconds = keepAliveSeconds;
-      c.connectTimeoutMillis = connectTimeoutMillis;
-      c.backoffMinMillis = backoffMinMillis;
-      c.backoffMaxMillis = backoffMaxMillis;
-      c.errorReplyPolicy = errorReplyPolicy;
-      c.hubDeadlineMillis = hubDeadlineMillis;
-      return c;
     }
   }
 }

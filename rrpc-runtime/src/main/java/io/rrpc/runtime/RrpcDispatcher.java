@@ -12,22 +12,24 @@ import java.util.List;
  */
 public interface RrpcDispatcher {
 
-  /** The command keys this dispatcher answers, in declaration order; never empty for generated code. */
+  /** {@return the command keys this dispatcher answers, in declaration order; never empty for generated code} */
   List<String> commands();
 
-  /** Whether this dispatcher has an {@code @RrpcFallback} method for commands nobody declared. */
+  /** {@return whether this dispatcher has an {@code @RrpcFallback} method for commands nobody declared} */
   boolean hasFallback();
 
   /**
-   * The fully qualified name of the handler class, for messages (it survives code shrinking, unlike
-   * {@code getClass().getName()}).
+   * {@return the fully qualified name of the handler class} For messages: it survives code shrinking,
+   * unlike {@code getClass().getName()}.
    */
   String handlerClass();
 
   /**
    * Calls the handler for the request's command key.
    *
-   * @return the reply, possibly {@linkplain RrpcReply#isAsync() asynchronous}; or {@code null} when the
+   * @param request the request; its {@link RrpcRequest#commandKey()} selects the handler
+   * @return the reply, possibly {@linkplain RrpcReply#isAsync() asynchronous}; or {@code null}
+   *     when the
    *     key is not one of {@link #commands()} and this dispatcher has no fallback
    * @throws RrpcException when the request cannot be bound to the handler's parameters (for example
    *     {@code invalid_params}), or when the handler itself throws one to refuse the request

@@ -7,8 +7,10 @@ package io.rrpc.runtime;
  * 16..30")}); generated code throws it when a parameter cannot be bound; the runtime throws it for a
  * malformed request. Unlike any other exception, its code and message are sent in the error reply, so
  * the message must never contain a secret.
+ *
+ * <p>Immutable: safe to create on one thread and read on another.
  */
-public class RrpcException extends RuntimeException {
+public final class RrpcException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   /** A parameter is missing, of the wrong type or out of range. */
@@ -16,6 +18,7 @@ public class RrpcException extends RuntimeException {
   /** A payload that starts with <code>{</code> is not a JSON object with a string {@code "method"}. */
   public static final String MALFORMED_JSON = "malformed_json";
 
+  /** The machine-readable code sent in the error reply. */
   private final String code;
 
   /**
@@ -31,12 +34,17 @@ public class RrpcException extends RuntimeException {
     this.code = code;
   }
 
-  /** An {@code invalid_params} refusal with the given reason. */
+  /**
+   * An {@code invalid_params} refusal with the given reason.
+   *
+   * @param message the reason, sent to the caller
+   * @return an {@code invalid_params} refusal with the given reason
+   */
   public static RrpcException invalidParams(String message) {
     return new RrpcException(INVALID_PARAMS, message);
   }
 
-  /** The machine-readable code sent in the error reply. */
+  /** {@return the machine-readable code sent in the error reply} */
   public String code() {
     return code;
   }

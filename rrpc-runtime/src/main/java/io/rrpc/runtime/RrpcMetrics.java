@@ -5,7 +5,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * A snapshot of a device's counters since it was built, from {@link RrpcDevice#metrics()}. Counters
  * are read one by one while requests keep flowing, so two of them may be a request apart.
- * Immutable.
+ * Immutable, so thread-safe.
  */
 public final class RrpcMetrics {
   private final long received;
@@ -15,12 +15,13 @@ public final class RrpcMetrics {
   private final long lateResultsDropped;
   private final long expiredRepliesDropped;
   private final long invalidRequestsDropped;
+  private final long retainedRequestsDropped;
   private final int inFlight;
   private final int queued;
   private final LatencyHistogram.Snapshot handlerLatency;
 
   RrpcMetrics(long received, long replied, long[] outcomes, long duplicates, long lateResultsDropped,
-      long expiredRepliesDropped, long invalidRequestsDropped, int inFlight, int queued,
+      long expiredRepliesDropped, long invalidRequestsDropped, long retainedRequestsDropped, int inFlight, int queued,
       LatencyHistogram.Snapshot handlerLatency) {
     this.received = received;
     this.replied = replied;
@@ -29,68 +30,100 @@ public final class RrpcMetrics {
     this.lateResultsDropped = lateResultsDropped;
     this.expiredRepliesDropped = expiredRepliesDropped;
     this.invalidRequestsDropped = invalidRequestsDropped;
+    this.retainedRequestsDropped = retainedRequestsDropped;
     this.inFlight = inFlight;
     this.queued = queued;
     this.handlerLatency = handlerLatency;
   }
 
-  /** Requests that arrived on the request topic, valid or not, duplicates included. */
+  /** {@return requests that arrived on the request topic, valid or not, duplicates included} */
   public long received() {
     return received;
   }
 
-  /** Replies handed to the network, including the repeats that answer duplicates. */
+  /** {@return replies handed to the network, including the repeats that answer duplicates} */
   public long replied() {
     return replied;
   }
 
-  /** Requests that ended with this outcome (duplicates are not counted again). */
+  /**
+   * Requests that ended with this outcome (duplicates are not counted again).
+   *
+   * @param outcome the outcome
+   * @return requests that ended with this outcome (duplicates are not counted again)
+   */
   public long outcome(Outcome outcome) {
     return outcomes[outcome.ordinal()];
   }
 
-  /** Requests whose processId was already being handled or recently answered; the handler did not run again. */
+  /**
+   * {@return requests whose processId was already being handled or recently answered; the handler did not run again}
+   */
   public long duplicates() {
     return duplicates;
   }
 
-  /** Handler results that came after the timeout reply had been sent; never published. */
+  /** {@return handler results that came after the timeout reply had been sent; never published} */
   public long lateResultsDropped() {
     return lateResultsDropped;
   }
 
-  /** Replies that could not be published before their deadline (the connection was down); never published. */
+  /**
+   * {@return replies that could not be published before their deadline (the connection was down); never published}
+   */
   public long expiredRepliesDropped() {
     return expiredRepliesDropped;
   }
 
-  /** Requests whose topic had no valid processId, so no reply topic existed; dropped unanswered. */
+  /**
+   * {@return requests whose topic had no valid processId, so no reply topic existed; dropped unanswered}
+   */
   public long invalidRequestsDropped() {
     return invalidRequestsDropped;
   }
 
-  /** Requests accepted and not yet answered, right now. */
+  /**
+   * Requests published with the retain flag; dropped unanswered and never executed. Tencent's hub never
+   * retains RRPC requests: a retained one is a stale command that a broker replays at every subscribe.
+   *
+   * @return requests published with the retain flag; dropped unanswered and never executed
+   */
+  public long retainedRequestsDropped() {
+    return retainedRequestsDropped;
+  }
+
+  /** {@return requests accepted and not yet answered, right now} */
   public int inFlight() {
     return inFlight;
   }
 
-  /** Requests waiting for a worker, right now. */
+  /** {@return requests waiting for a worker, right now} */
   public int queued() {
     return queued;
   }
 
-  /** Handler calls measured (sync and async), whatever their outcome. */
+  /** {@return handler calls measured (sync and async), whatever their outcome} */
   public long handlerCalls() {
     return handlerLatency.count;
   }
 
-  /** Mean time from calling a handler to its result, or 0 before the first call. */
+  /**
+   * Mean time from calling a handler to its result, or 0 before the first call.
+   *
+   * @param unit the unit of the other arguments
+   * @return mean time from calling a handler to its result, or 0 before the first call
+   */
   public long handlerLatencyMean(TimeUnit unit) {
     long count = handlerLatency.count;
     return count == 0 ? 0 : unit.convert(handlerLatency.totalNanos / count, TimeUnit.NANOSECONDS);
   }
 
-  /** The longest handler call so far. */
+  /**
+   * The longest handler call so far.
+   *
+   * @param unit the unit of the other arguments
+   * @return the longest handler call so far
+   */
   public long handlerLatencyMax(TimeUnit unit) {
     return unit.convert(handlerLatency.maxNanos, TimeUnit.NANOSECONDS);
   }
@@ -98,6 +131,11 @@ public final class RrpcMetrics {
   /**
    * The handler latency below which {@code percentile} percent of calls fall (for example 99.0), within
    * 12.5%; 0 before the first call.
+   *
+   * @param percentile the percentile, in (0, 100]
+   * @param unit the unit of the other arguments
+   * @return the handler latency below which {@code percentile} percent of calls fall (for example
+   *     99.0), within 12.5%; 0 before the first call
    */
   public long handlerLatencyPercentile(double percentile, TimeUnit unit) {
     if (percentile <= 0 || percentile > 100) {
@@ -119,6 +157,7 @@ public final class RrpcMetrics {
         .append(", lateResultsDropped=").append(lateResultsDropped)
         .append(", expiredRepliesDropped=").append(expiredRepliesDropped)
         .append(", invalidRequestsDropped=").append(invalidRequestsDropped)
+        .append(", retainedRequestsDropped=").append(retainedRequestsDropped)
         .append(", inFlight=").append(inFlight)
         .append(", queued=").append(queued)
         .append(", handlerP50=").append(handlerLatencyPercentile(50, TimeUnit.MICROSECONDS)).append("us")

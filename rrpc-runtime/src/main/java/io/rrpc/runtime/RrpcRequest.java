@@ -1,10 +1,12 @@
 package io.rrpc.runtime;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
+import io.rrpc.runtime.internal.SharedGson;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -21,10 +23,13 @@ import java.util.concurrent.TimeUnit;
  *       object whose {@code "method"} member is a string, the key; its optional {@code "params"} member,
  *       an object, feeds {@code @RrpcParam} parameters, and its JSON text is the argument text. Anything
  *       else (truncated JSON, trailing data, {@code method} missing or not a string, {@code params} not
- *       an object, nesting deeper than {@value #MAX_JSON_NESTING}) is {@code malformed_json}.
+ *       an object, either of them twice, a name twice in one object inside {@code params}, nesting
+ *       deeper than {@value #MAX_JSON_NESTING}) is {@code malformed_json}.
  *   <li>Any other payload is UTF-8 text (malformed byte sequences read as U+FFFD): its first
  *       whitespace-separated word is the key and the rest, trimmed, is the argument text. A blank payload
  *       has the empty key, which no command can declare.
+ *   <li>Blank means ASCII whitespace; a UTF-8 byte order mark (EF BB BF) before the first word or the
+ *       <code>{</code> counts as blank too.
  * </ul>
  *
  * Keys match exactly and are case-sensitive.
@@ -62,52 +67,76 @@ public final class RrpcRequest {
    * A request that arrived at {@code arrivalNanos} and must be answered by {@code deadlineNanos}, both
    * on the {@link System#nanoTime()} scale. The payload array is kept, not copied.
    */
-  public static RrpcRequest of(String processId, byte[] payload, long arrivalNanos, long deadlineNanos) {
+  static RrpcRequest of(String processId, byte[] payload, long arrivalNanos, long deadlineNanos) {
     return new RrpcRequest(processId, payload, arrivalNanos, deadlineNanos);
   }
 
-  /** A request arriving now with the hub's full 4 s deadline; handy for calling a dispatcher in tests. */
+  /**
+   * A request arriving now with the hub's full 4 s deadline; handy for calling a dispatcher in tests.
+   *
+   * @param processId the hub's id for the request, the last level of its topic
+   * @param payload the payload
+   * @return a request arriving now with the hub's full 4 s deadline; handy for calling a
+   *     dispatcher in tests
+   */
   public static RrpcRequest of(String processId, byte[] payload) {
     long now = System.nanoTime();
     return new RrpcRequest(processId, payload, now, now + TimeUnit.SECONDS.toNanos(4));
   }
 
-  /** A UTF-8 text request arriving now with the hub's full 4 s deadline. */
+  /**
+   * A UTF-8 text request arriving now with the hub's full 4 s deadline.
+   *
+   * @param processId the hub's id for the request, the last level of its topic
+   * @param payload the payload
+   * @return a UTF-8 text request arriving now with the hub's full 4 s deadline
+   */
   public static RrpcRequest of(String processId, String payload) {
     return of(processId, payload.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** The hub's id for this request, the last level of its topic; the reply goes to the same id. */
+  /**
+   * {@return the hub's id for this request, the last level of its topic; the reply goes to the same id}
+   */
   public String processId() {
     return processId;
   }
 
-  /** The raw payload bytes; shared, do not modify. */
+  /** {@return the raw payload bytes; shared, do not modify} */
   public byte[] payload() {
     return payload;
   }
 
-  /** When the request arrived, on the {@link System#nanoTime()} scale. */
+  /** {@return when the request arrived, on the {@link System#nanoTime()} scale} */
   public long arrivalNanos() {
     return arrivalNanos;
   }
 
-  /** When the reply is due, on the {@link System#nanoTime()} scale. */
+  /** {@return when the reply is due, on the {@link System#nanoTime()} scale} */
   public long deadlineNanos() {
     return deadlineNanos;
   }
 
-  /** Time left until the deadline, in the given unit; negative once it has passed. */
+  /**
+   * Time left until the deadline, in the given unit; negative once it has passed.
+   *
+   * @param unit the unit of the other arguments
+   * @return time left until the deadline, in the given unit; negative once it has passed
+   */
   public long remaining(TimeUnit unit) {
     return unit.convert(deadlineNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
   }
 
-  /** Whether the deadline has passed. */
+  /** {@return whether the deadline has passed} */
   public boolean isExpired() {
     return deadlineNanos - System.nanoTime() <= 0;
   }
 
-  /** Whether the payload is a JSON request (its first non-blank byte is <code>{</code>). */
+  /**
+   * Whether the payload is a JSON request (its first non-blank byte is <code>{</code>).
+   *
+   * @return {@code true} for a JSON request, {@code false} for a text request
+   */
   public boolean isJson() {
     return isJson(payload);
   }
@@ -116,6 +145,7 @@ public final class RrpcRequest {
    * The command key, by the rule in the class documentation.
    *
    * @throws RrpcException with code {@code malformed_json} for a JSON request that breaks the rule
+   * @return the command key, by the rule in the class documentation
    */
   public String commandKey() {
     return decoded().key();
@@ -126,6 +156,8 @@ public final class RrpcRequest {
    * text of {@code "params"} (empty when absent).
    *
    * @throws RrpcException with code {@code malformed_json} for a JSON request that breaks the rule
+   * @return the argument text: for a text request, what follows the key, trimmed; for a JSON
+   *     request, the JSON text of {@code "params"} (empty when absent)
    */
   public String argumentText() {
     Decoded d = decoded();
@@ -141,6 +173,8 @@ public final class RrpcRequest {
    * absent. Shared: do not modify.
    *
    * @throws RrpcException with code {@code malformed_json} for a JSON request that breaks the rule
+   * @return the {@code "params"} object of a JSON request, or an empty object for a text request
+   *     or when absent
    */
   public JsonObject params() {
     Decoded d = decoded();
@@ -149,6 +183,7 @@ public final class RrpcRequest {
   }
 
   private static final JsonObject EMPTY = new JsonObject();
+  private static final char BYTE_ORDER_MARK = '\uFEFF';
 
   @Override
   public String toString() {
@@ -166,22 +201,35 @@ public final class RrpcRequest {
   }
 
   static boolean isJson(byte[] payload) {
-    for (byte b : payload) {
-      if (b == '{') {
-        return true;
-      }
-      if (b != ' ' && b != '\t' && b != '\n' && b != '\r' && b != 0x0B && b != '\f') {
-        return false;
+    int start = firstNonBlank(payload);
+    return start < payload.length && payload[start] == '{';
+  }
+
+  /**
+   * The index of the first byte that is neither ASCII whitespace nor part of a UTF-8 byte order mark
+   * (EF BB BF, which some editors and tools put before a text), or the length if there is none.
+   */
+  private static int firstNonBlank(byte[] payload) {
+    int i = 0;
+    int n = payload.length;
+    while (i < n) {
+      byte b = payload[i];
+      if (b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == 0x0B || b == '\f') {
+        i++;
+      } else if (b == (byte) 0xEF && i + 2 < n && payload[i + 1] == (byte) 0xBB && payload[i + 2] == (byte) 0xBF) {
+        i += 3;
+      } else {
+        break;
       }
     }
-    return false;
+    return i;
   }
 
   private static Decoded decodeText(byte[] payload) {
     String text = new String(payload, StandardCharsets.UTF_8);
     int n = text.length();
     int start = 0;
-    while (start < n && Character.isWhitespace(text.charAt(start))) {
+    while (start < n && (Character.isWhitespace(text.charAt(start)) || text.charAt(start) == BYTE_ORDER_MARK)) {
       start++;
     }
     int end = start;
@@ -195,7 +243,10 @@ public final class RrpcRequest {
 
   private static Decoded decodeJson(byte[] payload) {
     try {
-      JsonReader reader = new JsonReader(new StringReader(new String(payload, StandardCharsets.UTF_8)));
+      // From the '{': what comes before it is blank, and a byte order mark would be a syntax error.
+      int start = firstNonBlank(payload);
+      JsonReader reader = new JsonReader(new StringReader(
+          new String(payload, start, payload.length - start, StandardCharsets.UTF_8)));
       reader.setStrictness(Strictness.STRICT);
       reader.setNestingLimit(MAX_JSON_NESTING);
       String method = null;
@@ -221,8 +272,10 @@ public final class RrpcRequest {
           if (token == JsonToken.NULL) {
             reader.nextNull();
           } else if (token == JsonToken.BEGIN_OBJECT) {
-            JsonElement tree = RrpcJson.TREE.read(reader);
-            params = tree.getAsJsonObject();
+            params = readObject(reader);
+            if (params == null) {
+              return malformed("a name appears twice in one object of \"params\"");
+            }
           } else {
             return malformed("\"params\" must be an object");
           }
@@ -250,6 +303,50 @@ public final class RrpcRequest {
       // EOFException, and structural surprises as IllegalStateException; its messages quote only
       // positions and the offending token, never more of the payload than that.
       return malformed("not a valid JSON object");
+    }
+  }
+
+  /**
+   * The JSON object at the reader, or {@code null} when one of its objects, at any depth, holds a name
+   * twice: Gson's own tree reader would keep the last value silently, and which value a caller meant
+   * cannot be known. Nesting is bounded by the reader's limit.
+   */
+  private static JsonObject readObject(JsonReader reader) throws IOException {
+    JsonObject object = new JsonObject();
+    reader.beginObject();
+    while (reader.hasNext()) {
+      String name = reader.nextName();
+      if (object.has(name)) {
+        return null;
+      }
+      JsonElement value = readValue(reader);
+      if (value == null) {
+        return null;
+      }
+      object.add(name, value);
+    }
+    reader.endObject();
+    return object;
+  }
+
+  private static JsonElement readValue(JsonReader reader) throws IOException {
+    switch (reader.peek()) {
+      case BEGIN_OBJECT:
+        return readObject(reader);
+      case BEGIN_ARRAY:
+        JsonArray array = new JsonArray();
+        reader.beginArray();
+        while (reader.hasNext()) {
+          JsonElement item = readValue(reader);
+          if (item == null) {
+            return null;
+          }
+          array.add(item);
+        }
+        reader.endArray();
+        return array;
+      default:
+        return SharedGson.tree().read(reader); // a string, number, boolean or null
     }
   }
 

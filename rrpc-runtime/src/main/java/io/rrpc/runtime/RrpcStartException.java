@@ -4,11 +4,13 @@ package io.rrpc.runtime;
  * {@link RrpcDevice#start()} could not connect and subscribe. {@link #reason()} says why, in a form a
  * device application can act on (fix the credentials, retry later, ...). The message names the broker
  * and never contains a secret.
+ *
+ * <p>Immutable: safe to create on one thread and read on another.
  */
 public final class RrpcStartException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  /** Why the device could not start. */
+  /** Why the device could not start. Immutable and thread-safe, like every enum. */
   public enum Reason {
     /** The broker refused the client id, username or password (CONNACK 2, 4 or 5). */
     BAD_CREDENTIALS,
@@ -26,6 +28,7 @@ public final class RrpcStartException extends RuntimeException {
     CONNECTION_FAILED
   }
 
+  /** Why the start failed. */
   private final Reason reason;
 
   RrpcStartException(Reason reason, String message, Throwable cause) {
@@ -33,7 +36,7 @@ public final class RrpcStartException extends RuntimeException {
     this.reason = reason;
   }
 
-  /** Why the device could not start. */
+  /** {@return why the device could not start} */
   public Reason reason() {
     return reason;
   }

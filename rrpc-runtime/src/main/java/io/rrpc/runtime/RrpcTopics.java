@@ -36,7 +36,8 @@ final class RrpcTopics {
    * The processId of a request topic: its last level, 1 to {@value #MAX_PROCESS_ID_LENGTH} characters
    * of {@code [A-Za-z0-9_-]}.
    *
-   * @return the processId, or {@code null} when the topic is not this device's request topic or the id
+   * @return the processId, or {@code null} when the topic is not this device's request topic or
+   *     the id
    *     is not safe to put in a reply topic
    */
   String processIdOf(String topic) {

@@ -1,6 +1,10 @@
 package io.rrpc.runtime;
 
-/** The HMAC that signs the MQTT password in {@link AuthMode#KEY} mode. */
+/**
+ * The HMAC that signs the MQTT password in {@link AuthMode#KEY} mode.
+ *
+ * <p>Immutable and thread-safe, like every enum.
+ */
 public enum SignatureAlgorithm {
   /** HMAC-SHA256, suffix {@code ;hmacsha256}; the default, and what current Tencent SDKs use. */
   HMAC_SHA256("HmacSHA256", ";hmacsha256"),

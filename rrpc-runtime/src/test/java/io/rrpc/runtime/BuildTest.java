@@ -5,58 +5,39 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
 /** {@code build()} validates eagerly and names what is wrong. */
 class BuildTest {
-  final AirconCommands_RrpcDispatcher aircon = new AirconCommands_RrpcDispatcher(new AirconCommands());
+  static final DeviceInfo DEVICE = DeviceInfo.builder().productId("KL4J2XXXX8").deviceName("airConditioner1")
+      .deviceSecret("MDEyMzQ1Njc4OWFiY2RlZg==").build();
+  final DeclaredCommands aircon = DeclaredCommands.of("io.rrpc.demo.AirconCommands", "closed", "echo", "status");
 
   RrpcDevice.Builder builder() {
-    return RrpcDevice.builder().deviceInfo(TestDevices.deviceInfo()).dispatcher(aircon);
+    return RrpcDevice.builder().deviceInfo(DEVICE).dispatcher(aircon);
   }
 
   @Test
   void aCommandDeclaredByTwoDispatchersNamesBoth() {
-    RrpcDispatcher other = new RrpcDispatcher() {
-      @Override
-      public List<String> commands() {
-        return Arrays.asList("reboot", "closed");
-      }
-
-      @Override
-      public boolean hasFallback() {
-        return false;
-      }
-
-      @Override
-      public String handlerClass() {
-        return "io.rrpc.demo.PowerCommands";
-      }
-
-      @Override
-      public RrpcReply dispatch(RrpcRequest request) {
-        return null;
-      }
-    };
+    RrpcDispatcher other = DeclaredCommands.of("io.rrpc.demo.PowerCommands", "reboot", "closed");
     assertBuildFails(builder().dispatchers(Arrays.asList(other)),
-        "command \"closed\" is declared by both io.rrpc.runtime.AirconCommands and io.rrpc.demo.PowerCommands");
+        "command \"closed\" is declared by both io.rrpc.demo.AirconCommands and io.rrpc.demo.PowerCommands");
   }
 
   @Test
   void twoFallbacksNameBoth() {
     assertBuildFails(builder()
-            .dispatcher(new FallbackCommands_RrpcDispatcher("io.rrpc.demo.A", "version"))
-            .dispatcher(new FallbackCommands_RrpcDispatcher("io.rrpc.demo.B", "reboot")),
+            .dispatcher(DeclaredCommands.withFallback("io.rrpc.demo.A", "version"))
+            .dispatcher(DeclaredCommands.withFallback("io.rrpc.demo.B", "reboot")),
         "both io.rrpc.demo.A and io.rrpc.demo.B have an @RrpcFallback; a device may have only one");
   }
 
   @Test
   void requiredParts() {
     assertBuildFails(RrpcDevice.builder().dispatcher(aircon), "deviceInfo is required");
-    assertBuildFails(RrpcDevice.builder().deviceInfo(TestDevices.deviceInfo()), "an RrpcDevice needs at least one dispatcher");
-    assertBuildFails(builder().dispatcher(aircon), "dispatcher for io.rrpc.runtime.AirconCommands was added twice");
+    assertBuildFails(RrpcDevice.builder().deviceInfo(DEVICE), "an RrpcDevice needs at least one dispatcher");
+    assertBuildFails(builder().dispatcher(aircon), "dispatcher for io.rrpc.demo.AirconCommands was added twice");
   }
 
   @Test
@@ -76,7 +57,7 @@ class BuildTest {
     assertEquals("RrpcDevice{KL4J2XXXX8/airConditioner1 on tcp://KL4J2XXXX8.iotcloud.tencentdevices.com:1883}",
         builder().tls(false).build().toString());
     DeviceInfo bangkok = DeviceInfo.builder().productId("P1").deviceName("d1").region(Region.AP_BANGKOK)
-        .deviceSecret(TestSecrets.DEVICE_SECRET).build();
+        .deviceSecret("MDEyMzQ1Njc4OWFiY2RlZg==").build();
     assertEquals("RrpcDevice{P1/d1 on ssl://P1.ap-bangkok.iothub.tencentdevices.com:8883}",
         RrpcDevice.builder().deviceInfo(bangkok).dispatcher(aircon).build().toString());
   }

@@ -12,7 +12,7 @@ class RecentRequestsTest {
   static final long WINDOW = TimeUnit.SECONDS.toNanos(4);
 
   static Exchange exchange(String processId) {
-    return new Exchange(null, RrpcRequest.of(processId, "closed"));
+    return new Exchange(RrpcRequest.of(processId, "closed"), "$rrpc/txd/p/d/" + processId, null, null, null);
   }
 
   static void answer(RecentRequests recent, Exchange e, long atNanos) {
@@ -60,5 +60,26 @@ class RecentRequestsTest {
       recent.register(exchange(Integer.toString(i)), i);
     }
     assertEquals(6, recent.size());
+  }
+
+  @Test
+  void answeredEntriesAreBoundedByTwiceWhatTheHubSendsInOneWindow() {
+    RecentRequests recent = new RecentRequests(WINDOW, 4096);
+    int hubWindow = 4 * RecentRequests.HUB_REQUESTS_PER_SECOND;
+    for (int i = 0; i < 1000; i++) {
+      Exchange e = exchange(Integer.toString(i));
+      assertNull(recent.register(e, i));
+      answer(recent, e, i);
+    }
+    assertEquals(2 * hubWindow + 1, recent.size(), "twice the hub's window of answered entries, plus the newest");
+    assertNull(recent.register(exchange(Integer.toString(1000 - 2 * hubWindow - 1)), 1001), "older ones forgotten");
+    assertEquals(Integer.toString(1000 - 2 * hubWindow), recent.register(exchange(Integer.toString(1000 - 2 * hubWindow)),
+        1002).request.processId(), "the window's own still remembered");
+  }
+
+  @Test
+  void aShortWindowStillRemembersSixteenAnswers() {
+    assertEquals(16, RecentRequests.answeredLimit(TimeUnit.MILLISECONDS.toNanos(100), 4096));
+    assertEquals(3, RecentRequests.answeredLimit(WINDOW, 3), "never more than the capacity");
   }
 }

@@ -84,6 +84,31 @@ class RrpcRequestTest {
   }
 
   @Test
+  void aNameTwiceInsideParamsIsMalformedJson() {
+    String twice = "a name appears twice in one object of \"params\"";
+    assertEquals(twice, malformed("{\"method\":\"set\",\"params\":{\"celsius\":20,\"celsius\":30}}"));
+    assertEquals(twice, malformed("{\"method\":\"set\",\"params\":{\"at\":[{\"h\":1,\"h\":2}]}}"));
+    assertEquals(twice, malformed("{\"method\":\"set\",\"params\":{\"o\":{\"k\":1,\"k\":1}}}"));
+    // The same name in two different objects is no duplicate.
+    RrpcRequest ok = text("{\"method\":\"set\",\"params\":{\"k\":1,\"o\":{\"k\":2},\"a\":[{\"k\":3},{\"k\":4}]}}");
+    assertEquals(1, ok.params().get("k").getAsInt());
+    assertEquals("{\"k\":1,\"o\":{\"k\":2},\"a\":[{\"k\":3},{\"k\":4}]}", ok.argumentText());
+  }
+
+  @Test
+  void aByteOrderMarkBeforeTheBraceCountsAsBlank() {
+    RrpcRequest json = bytes(0xEF, 0xBB, 0xBF, '{', '"', 'm', 'e', 't', 'h', 'o', 'd', '"', ':', '"', 'a', '"', '}');
+    assertTrue(json.isJson());
+    assertEquals("a", json.commandKey());
+    RrpcRequest spaced = bytes(' ', 0xEF, 0xBB, 0xBF, '\n', '{', '"', 'm', 'e', 't', 'h', 'o', 'd', '"', ':', '"', 'b', '"', '}');
+    assertEquals("b", spaced.commandKey());
+    RrpcRequest plain = bytes(0xEF, 0xBB, 0xBF, 'c', 'l', 'o', 's', 'e', 'd');
+    assertFalse(plain.isJson());
+    assertEquals("closed", plain.commandKey());
+    assertEquals("", bytes(0xEF, 0xBB, 0xBF).commandKey(), "a lone mark is a blank payload");
+  }
+
+  @Test
   void onlyAnObjectMakesAJsonRequest() {
     assertEquals("[\"closed\"]", text("[\"closed\"]").commandKey());
     assertFalse(text("x {\"method\":\"a\"}").isJson());

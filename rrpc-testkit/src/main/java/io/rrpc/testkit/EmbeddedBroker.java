@@ -2,20 +2,15 @@ package io.rrpc.testkit;
 
 import io.moquette.broker.Server;
 import io.moquette.broker.config.MemoryConfig;
-import io.moquette.broker.security.IAuthenticator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
@@ -24,9 +19,11 @@ import java.util.logging.Logger;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 
 /**
- * An MQTT 3.1.1 broker (Moquette) in this JVM on 127.0.0.1 and a port the OS picks, standing in for
- * Tencent's hub: it delivers client publishes on {@code $rrpc/...} topics to explicit subscriptions and,
- * by default, checks each device's KEY-mode login against the devices registered on it.
+ * An MQTT 3.1.1 and 3.1 broker (Moquette) in this JVM standing in for Tencent's hub: it delivers client
+ * publishes on {@code $rrpc/...} topics to explicit subscriptions and, by default, checks each device's
+ * KEY-mode login against the devices registered on it. {@link #start()} listens on 127.0.0.1 and a port
+ * the OS picks, for tests; {@link #builder()} binds a chosen address and port, for a local hub that
+ * real devices reach (e.g. {@code 0.0.0.0:1883}).
  *
  * <pre>{@code
  * try (EmbeddedBroker broker = EmbeddedBroker.start()) {
@@ -34,6 +31,10 @@ import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
  *   // connect a device to broker.uri() with that secret, a HubSimulator to the broker, ...
  * }
  * }</pre>
+ *
+ * <p>What the broker sees of its clients is observable: {@link #addListener} hears logins accepted and
+ * refused, subscriptions and disconnections as they happen; {@link #connectedDevices()} and {@link
+ * #connectedDevice} tell who is connected now, since when, and subscribed to what.
  *
  * <p>The credential check refuses a login that Tencent's hub would refuse (see the project docs) with
  * CONNACK return code 4, "bad user name or password" (Moquette has no way to send code 5, "not
@@ -56,76 +57,86 @@ public final class EmbeddedBroker implements LocalBroker {
   // Held strongly: java.util.logging forgets the level of a logger nobody references.
   private static final Logger MOQUETTE_LOG = quietUnlessConfigured("io.moquette");
   private static final Logger NETTY_LOG = quietUnlessConfigured("io.netty");
-  private static final SecureRandom RANDOM = new SecureRandom();
-  private static final String SERVICE_USERNAME = "rrpc-testkit-service";
   /** The largest MQTT packet; the hub, not the broker, enforces the payload limit. */
   private static final int MAX_MQTT_PACKET = 268_435_455;
+  private static final String LOOPBACK = "127.0.0.1";
 
   private final Server server;
+  private final String bindHost;
   private final int port;
   private final boolean checkCredentials;
-  private final DeviceRegistry registry;
-  private final MoquettePresence presence;
-  private final byte[] servicePassword;
-  private final List<String> refusals = new CopyOnWriteArrayList<>();
+  private final DeviceRegistry registry = new DeviceRegistry();
+  private final BrokerListeners listeners = new BrokerListeners();
+  private final MoquettePresence presence = new MoquettePresence(listeners);
+  private final BrokerLogin login;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private EmbeddedBroker(boolean checkCredentials) {
-    this.checkCredentials = checkCredentials;
-    this.registry = new DeviceRegistry();
-    this.presence = new MoquettePresence();
-    byte[] random = new byte[16];
-    RANDOM.nextBytes(random);
-    this.servicePassword = hex(random).getBytes(StandardCharsets.US_ASCII);
-
+  private EmbeddedBroker(Builder options) {
+    this.checkCredentials = options.checkCredentials;
+    this.bindHost = options.host;
+    this.login = new BrokerLogin(checkCredentials, registry, presence, listeners);
+    for (BrokerListener listener : options.listeners) {
+      listeners.add(listener);
+    }
     Server started = null;
     int startedPort = 0;
     RuntimeException failure = null;
     // Moquette can bind port 0, but reads the port back into a plain HashMap from a Netty thread,
     // racing with getPort(): take a port the OS reports free instead, and retry if someone takes it first.
-    for (int attempt = 0; attempt < 5 && started == null; attempt++) {
-      int candidate = freePort();
+    int attempts = options.port == 0 ? 5 : 1;
+    for (int attempt = 0; attempt < attempts && started == null; attempt++) {
+      int candidate = options.port == 0 ? freePort(bindHost) : options.port;
       Server s = new Server();
       presence.attach(s);
       try {
-        s.startServer(new MemoryConfig(config(candidate, checkCredentials)), Collections.singletonList(presence),
-            null, new Login(), presence);
+        s.startServer(new MemoryConfig(config(bindHost, candidate, checkCredentials)),
+            Collections.singletonList(presence), null, login, presence);
+        LongMqtt31ClientIds.allow(s, MAX_MQTT_PACKET);
         started = s;
         startedPort = candidate;
       } catch (IOException e) {
         failure = new UncheckedIOException(e);
         stopInBackground(s, candidate);
-      } catch (RuntimeException e) { // Moquette's "could not bind" is one
+      } catch (RuntimeException e) { // Moquette's "Cannot bind to port" is one
         failure = e;
         stopInBackground(s, candidate);
       }
     }
     if (started == null) {
-      throw new IllegalStateException("cannot start the embedded MQTT broker", failure);
+      throw new IllegalStateException("cannot start the embedded MQTT broker on " + bindHost + ":"
+          + (options.port == 0 ? "a free port" : options.port) + ": " + failure.getMessage(), failure);
     }
     this.server = started;
     this.port = startedPort;
-    LOG.fine(() -> "embedded broker on " + uri() + (checkCredentials ? " checking KEY logins" : ""));
+    LOG.fine(() -> "embedded broker on " + bindHost + ":" + port + (checkCredentials ? " checking KEY logins" : ""));
   }
 
-  /**
-   * Starts a broker that checks device credentials.
-   *
-   * @return the running broker, on a free port of 127.0.0.1
-   */
+  /** Starts a broker on 127.0.0.1 and a free port that checks device credentials. */
   public static EmbeddedBroker start() {
-    return new EmbeddedBroker(true);
+    return builder().start();
   }
 
   /**
-   * Starts a broker; with {@code checkCredentials} false it lets every client in, registered or not,
-   * with any username and password.
-   *
-   * @param checkCredentials whether device logins are checked against the registered devices
-   * @return the running broker, on a free port of 127.0.0.1
+   * Starts a broker on 127.0.0.1 and a free port; with {@code checkCredentials} false it lets every client
+   * in, registered or not, with any username and password.
    */
   public static EmbeddedBroker start(boolean checkCredentials) {
-    return new EmbeddedBroker(checkCredentials);
+    return builder().checkCredentials(checkCredentials).start();
+  }
+
+  /**
+   * Starts a broker that checks device credentials on the given address and port, e.g. {@code
+   * ("0.0.0.0", 1883)} for devices on the network; port 0 picks a free one.
+   *
+   * @throws IllegalStateException naming the address when it cannot be bound (e.g. the port is in use)
+   */
+  public static EmbeddedBroker start(String host, int port) {
+    return builder().bind(host, port).start();
+  }
+
+  /** Options for a broker: where it listens, whether it checks logins, who hears its events. */
+  public static Builder builder() {
+    return new Builder();
   }
 
   @Override
@@ -133,16 +144,23 @@ public final class EmbeddedBroker implements LocalBroker {
     return port;
   }
 
+  /** {@code 127.0.0.1} when bound to every address (or loopback), else the address it is bound to. */
+  @Override
+  public String host() {
+    return isWildcard(bindHost) ? LOOPBACK : bindHost;
+  }
+
+  /** The address the broker listens on, as given to {@link Builder#bind} ({@code 127.0.0.1} by default). */
+  public String bindHost() {
+    return bindHost;
+  }
+
   @Override
   public DevicePresence presence() {
     return presence;
   }
 
-  /**
-   * Whether logins are checked against the registered devices.
-   *
-   * @return true when logins are checked
-   */
+  /** Whether logins are checked against the registered devices. */
   public boolean checksCredentials() {
     return checkCredentials;
   }
@@ -150,9 +168,6 @@ public final class EmbeddedBroker implements LocalBroker {
   /**
    * Registers a device with a fresh random secret, as the console does, and returns the secret (base64).
    *
-   * @param productId the device's product
-   * @param deviceName the device's name within the product
-   * @return the device secret, base64
    * @throws IllegalArgumentException for an empty name, one with {@code / + # ;} or whitespace, or a
    *     clientId {@code {productId}{deviceName}} already taken by another product
    */
@@ -160,24 +175,12 @@ public final class EmbeddedBroker implements LocalBroker {
     return registry.register(productId, deviceName);
   }
 
-  /**
-   * Registers a device with the given base64 secret, or changes the secret of a registered one.
-   *
-   * @param productId the device's product
-   * @param deviceName the device's name within the product
-   * @param deviceSecretBase64 the device secret, base64, as {@code device_info.json} holds it
-   */
+  /** Registers a device with the given base64 secret, or changes the secret of a registered one. */
   public void registerDevice(String productId, String deviceName, String deviceSecretBase64) {
     registry.register(productId, deviceName, deviceSecretBase64);
   }
 
-  /**
-   * Whether a device is registered.
-   *
-   * @param productId the device's product
-   * @param deviceName the device's name within the product
-   * @return true when the device is registered
-   */
+  /** Whether a device is registered. */
   public boolean isRegistered(String productId, String deviceName) {
     return registry.contains(productId, deviceName);
   }
@@ -185,25 +188,34 @@ public final class EmbeddedBroker implements LocalBroker {
   /**
    * Connect options for a trusted service client (the hub side): the broker's own service credentials
    * when it checks logins, none otherwise. A fresh object on each call.
-   *
-   * @return options with the service credentials set, or none
    */
   public MqttConnectOptions serviceConnectOptions() {
-    MqttConnectOptions options = new MqttConnectOptions();
-    if (checkCredentials) {
-      options.setUserName(SERVICE_USERNAME);
-      options.setPassword(new String(servicePassword, StandardCharsets.US_ASCII).toCharArray());
-    }
-    return options;
+    return login.serviceConnectOptions();
   }
 
-  /**
-   * Why logins were refused, oldest first, as {@code "<clientId>: <reason>"}; never quotes a password.
-   *
-   * @return a copy of the refusals so far
-   */
+  /** Why logins were refused, oldest first, as {@code "<clientId>: <reason>"}; never quotes a password. */
   public List<String> loginRefusals() {
-    return new ArrayList<>(refusals);
+    return new ArrayList<>(login.refusals());
+  }
+
+  /** Starts telling {@code listener} what the broker sees of its clients; see {@link BrokerListener}. */
+  public void addListener(BrokerListener listener) {
+    listeners.add(listener);
+  }
+
+  /** Stops telling a listener added with {@link #addListener}. */
+  public void removeListener(BrokerListener listener) {
+    listeners.remove(listener);
+  }
+
+  /** Every client connected now (devices and service clients alike), by clientId. */
+  public List<ConnectedDevice> connectedDevices() {
+    return presence.connected();
+  }
+
+  /** The device's connection now: when it logged in and what it subscribed to; empty when it is offline. */
+  public Optional<ConnectedDevice> connectedDevice(String productId, String deviceName) {
+    return Optional.ofNullable(presence.connected(productId + deviceName));
   }
 
   /**
@@ -222,56 +234,73 @@ public final class EmbeddedBroker implements LocalBroker {
     // Netty closes the listening socket and the client connections first, within milliseconds. Probing
     // by binding the port, not by connecting: a connection accepted mid-shutdown makes Netty log errors.
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (!isFree(port) && System.nanoTime() - deadline < 0) {
+    while (!isFree(bindHost, port) && System.nanoTime() - deadline < 0) {
       LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
     }
   }
 
   @Override
   public String toString() {
-    return "EmbeddedBroker{" + uri() + (checkCredentials ? ", checking credentials" : "") + "}";
+    return "EmbeddedBroker{" + bindHost + ":" + port + (checkCredentials ? ", checking credentials" : "") + "}";
   }
 
   DeviceRegistry registry() {
     return registry;
   }
 
-  /** Moquette's login hook; runs on a Netty thread before the CONNACK. */
-  private final class Login implements IAuthenticator {
-    @Override
-    public boolean checkValid(String clientId, String username, byte[] password) {
-      if (!checkCredentials) {
-        presence.loggedIn(clientId);
-        return true;
+  /** Where a broker listens, whether it checks logins, and who hears its events from the start. */
+  public static final class Builder {
+    private String host = LOOPBACK;
+    private int port;
+    private boolean checkCredentials = true;
+    private final List<BrokerListener> listeners = new ArrayList<>();
+
+    private Builder() {}
+
+    /**
+     * The address and port to listen on: {@code 0.0.0.0} (every IPv4 address), a name or a literal
+     * address; port 0 (the default, on {@code 127.0.0.1}) picks a free one.
+     */
+    public Builder bind(String host, int port) {
+      if (host == null || host.isEmpty()) {
+        throw new IllegalArgumentException("host must be an address or name, e.g. 0.0.0.0 or 127.0.0.1");
       }
-      if (SERVICE_USERNAME.equals(username)) {
-        boolean ok = password != null && MessageDigest.isEqual(password, servicePassword);
-        if (ok) {
-          presence.loggedIn(clientId);
-        } else {
-          refuse(clientId, "wrong service password");
-        }
-        return ok;
+      if (port < 0 || port > 65_535) {
+        throw new IllegalArgumentException("port must be 0 (a free one) to 65535, was " + port);
       }
-      long now = TimeUnit.MILLISECONDS.toSeconds(System.currentTimeMillis());
-      String refusal = KeyCredentialCheck.refusal(clientId, username, password, registry.secretOf(clientId), now);
-      if (refusal != null) {
-        refuse(clientId, refusal);
-        return false;
-      }
-      presence.loggedIn(clientId);
-      return true;
+      this.host = host;
+      this.port = port;
+      return this;
     }
 
-    private void refuse(String clientId, String reason) {
-      refusals.add(clientId + ": " + reason);
-      LOG.info(() -> "login refused for " + clientId + ": " + reason);
+    /** Whether to check logins as the hub does (the default), or let every client in. */
+    public Builder checkCredentials(boolean checkCredentials) {
+      this.checkCredentials = checkCredentials;
+      return this;
+    }
+
+    /** A listener that hears every event, from the first login on; more can be added later. */
+    public Builder listener(BrokerListener listener) {
+      if (listener == null) {
+        throw new NullPointerException("listener");
+      }
+      listeners.add(listener);
+      return this;
+    }
+
+    /**
+     * Starts the broker; it is listening when this returns.
+     *
+     * @throws IllegalStateException naming the address when it cannot be bound (e.g. the port is in use)
+     */
+    public EmbeddedBroker start() {
+      return new EmbeddedBroker(this);
     }
   }
 
-  private static Properties config(int port, boolean checkCredentials) {
+  private static Properties config(String host, int port, boolean checkCredentials) {
     Properties config = new Properties();
-    config.setProperty("host", "127.0.0.1");
+    config.setProperty("host", host);
     config.setProperty("port", Integer.toString(port));
     config.setProperty("websocket_port", "disabled");
     config.setProperty("persistence_enabled", "false");
@@ -283,11 +312,16 @@ public final class EmbeddedBroker implements LocalBroker {
     return config;
   }
 
-  private static int freePort() {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+  private static boolean isWildcard(String host) {
+    return host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]");
+  }
+
+  private static int freePort(String host) {
+    try (ServerSocket s = new ServerSocket()) {
+      s.bind(new InetSocketAddress(host, 0), 1);
       return s.getLocalPort();
     } catch (IOException e) {
-      throw new UncheckedIOException("no free port on 127.0.0.1", e);
+      throw new UncheckedIOException("no free port on " + host, e);
     }
   }
 
@@ -303,10 +337,10 @@ public final class EmbeddedBroker implements LocalBroker {
     stopper.start();
   }
 
-  private static boolean isFree(int port) {
+  private static boolean isFree(String host, int port) {
     try (ServerSocket s = new ServerSocket()) {
       s.setReuseAddress(true); // connections in TIME_WAIT do not count, a listener does
-      s.bind(new InetSocketAddress("127.0.0.1", port));
+      s.bind(new InetSocketAddress(host, port));
       return true;
     } catch (IOException e) {
       return false;
@@ -319,13 +353,5 @@ public final class EmbeddedBroker implements LocalBroker {
       logger.setLevel(Level.WARNING);
     }
     return logger;
-  }
-
-  private static String hex(byte[] bytes) {
-    StringBuilder s = new StringBuilder();
-    for (byte b : bytes) {
-      s.append(String.format("%02x", b));
-    }
-    return s.toString();
   }
 }

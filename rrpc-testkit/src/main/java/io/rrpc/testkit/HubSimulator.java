@@ -2,7 +2,6 @@ package io.rrpc.testkit;
 
 import io.rrpc.runtime.DeviceInfo;
 import io.rrpc.runtime.RrpcDevice;
-import io.rrpc.testkit.DevicePresence.Status;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
@@ -10,20 +9,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Predicate;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
-import org.eclipse.paho.client.mqttv3.IMqttToken;
-import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
-import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
-import org.eclipse.paho.client.mqttv3.MqttMessage;
-import org.eclipse.paho.client.mqttv3.IMqttActionListener;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+
 
 /**
  * The cloud side of RRPC: {@link #publishRrpc} behaves like Tencent's {@code PublishRRPCMessage}.
@@ -61,6 +49,10 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
  * <p>Thread-safe. Futures complete on the simulator's own thread: chain quick work only, or use the
  * {@code *Async} variants of {@link CompletableFuture}; never call {@link #publishRrpc} from a dependent
  * stage. The simulator reconnects by itself when its broker restarts.
+ *
+ * <p>A facade over three parts, one job each: {@link SubscribedConnection} (the MQTT client, subscribed
+ * to every reply topic across reconnects), the calls ({@code PublishRRPCMessage}'s checks, presence and
+ * reply matching) and the presence waits ({@link #awaitOnline}, {@link #awaitOffline}).
  */
 public final class HubSimulator implements AutoCloseable {
   /** The hub's RRPC deadline. */
@@ -68,34 +60,24 @@ public final class HubSimulator implements AutoCloseable {
   /** Tencent IoT Hub's largest MQTT message, 16 KiB. */
   public static final int DEFAULT_PAYLOAD_LIMIT = 16 * 1024;
 
-  private static final Logger LOG = Logger.getLogger("io.rrpc.testkit.hub");
-  private static final String REPLY_FILTER = "$rrpc/txd/+/+/+";
-  private static final String REPLY_PREFIX = "$rrpc/txd/";
-  /** How long a lagging presence source may take to confirm that a device is absent. */
-  private static final long CATCH_UP_MILLIS = 2000;
-
-  private final MqttAsyncClient client;
   private final String uri;
-  private final DevicePresence presence;
   private final DeviceRegistry registry;
-  private final boolean devicesMustExist;
   private final long timeoutNanos;
-  private final int payloadLimit;
   private final PendingCalls pending;
-  private final AtomicLong markers = new AtomicLong();
-  private final Object readiness = new Object();
-  private final AtomicBoolean closed = new AtomicBoolean();
-  private boolean ready; // guarded by readiness
+  private final RrpcCalls calls;
+  private final PresenceWaits presenceWaits;
+  private final SubscribedConnection connection;
 
   private HubSimulator(Builder b) {
     this.uri = b.broker != null ? b.broker.uri() : b.uri;
-    this.presence = b.broker != null ? b.broker.presence() : b.presence;
+    DevicePresence presence = b.broker != null ? b.broker.presence() : b.presence;
     EmbeddedBroker embedded = b.broker instanceof EmbeddedBroker ? (EmbeddedBroker) b.broker : null;
     this.registry = embedded != null ? embedded.registry() : new DeviceRegistry();
-    this.devicesMustExist = embedded != null && embedded.checksCredentials();
     this.timeoutNanos = b.rrpcTimeout.toNanos();
-    this.payloadLimit = b.payloadLimit;
     this.pending = new PendingCalls(timeoutNanos);
+    this.calls = new RrpcCalls(pending, presence, registry, embedded != null && embedded.checksCredentials(),
+        b.payloadLimit);
+    this.presenceWaits = new PresenceWaits(presence, uri);
 
     MqttConnectOptions options = embedded != null ? embedded.serviceConnectOptions() : new MqttConnectOptions();
     options.setCleanSession(true);
@@ -105,52 +87,14 @@ public final class HubSimulator implements AutoCloseable {
     options.setAutomaticReconnect(true);
     options.setMaxReconnectDelay(1000);
     options.setSocketFactory(new NoDelaySocketFactory());
-    String clientId = "rrpc-hub-" + pending.instanceId();
     try {
-      client = new MqttAsyncClient(uri, clientId, new MemoryPersistence());
-    } catch (MqttException e) {
+      this.connection = SubscribedConnection.open(uri, "rrpc-hub-" + pending.instanceId(), options,
+          RrpcCalls.REPLY_FILTER, 0, calls::onMessage, Duration.ofSeconds(10));
+    } catch (MqttException | RuntimeException e) {
       pending.close();
-      throw new IllegalArgumentException("not a usable broker URI: " + uri, e);
-    }
-    try {
-      client.setCallback(new Callback());
-      client.connect(options).waitForCompletion(TimeUnit.SECONDS.toMillis(10));
-      subscribeOrAwaitReconnect();
-    } catch (MqttException e) {
-      closed.set(true);
-      pending.close();
-      try {
-        client.close(true);
-      } catch (MqttException ignored) {
-        // nothing more to release
-      }
       throw new IllegalStateException("hub simulator cannot connect to " + uri + ": " + e, e);
     }
-  }
-
-  /**
-   * Moquette (0.17 and later) may drop a client whose SUBSCRIBE arrives right after its CONNACK, before
-   * Moquette has marked the connection established ("SUBSCRIBE received on already closed connection").
-   * Paho then reconnects by itself and {@link Callback#connectComplete} subscribes again: wait for that.
-   */
-  private void subscribeOrAwaitReconnect() throws MqttException {
-    try {
-      client.subscribe(REPLY_FILTER, 0).waitForCompletion(TimeUnit.SECONDS.toMillis(10));
-      setReady(true);
-    } catch (MqttException e) {
-      if (e.getReasonCode() != MqttException.REASON_CODE_CONNECTION_LOST) {
-        throw e;
-      }
-      LOG.info(() -> "hub simulator lost its connection to " + uri + " while subscribing; waiting for the reconnect");
-      try {
-        if (!awaitConnected(Duration.ofSeconds(10))) {
-          throw e;
-        }
-      } catch (InterruptedException interrupted) {
-        Thread.currentThread().interrupt();
-        throw e;
-      }
-    }
+    calls.publishOn(connection);
   }
 
   /** Connects a simulator with the default deadline and payload limit to a local broker. */
@@ -239,7 +183,7 @@ public final class HubSimulator implements AutoCloseable {
     CompletableFuture<RrpcResult> call = publishRrpcAsync(productId, deviceName, payload);
     try {
       // The call always ends by its own deadline; the margin only guards against a bug here.
-      return call.get(TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + CATCH_UP_MILLIS + 10_000, TimeUnit.MILLISECONDS);
+      return call.get(TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + RrpcCalls.CATCH_UP_MILLIS + 10_000, TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
       if (e.getCause() instanceof RrpcCallException) {
         throw ((RrpcCallException) e.getCause()).rethrown();
@@ -271,53 +215,7 @@ public final class HubSimulator implements AutoCloseable {
    *     topic scheme
    */
   public CompletableFuture<RrpcResult> publishRrpcAsync(String productId, String deviceName, byte[] payload) {
-    DeviceRegistry.checkName("productId", productId);
-    DeviceRegistry.checkName("deviceName", deviceName);
-    Objects.requireNonNull(payload, "payload");
-    if (closed.get()) {
-      return failed(RrpcCallException.INTERNAL_ERROR, 0, "the hub simulator is closed");
-    }
-    if (payload.length > payloadLimit) {
-      return failed(RrpcCallException.PAYLOAD_OVER_LIMIT, 0,
-          "the payload is " + payload.length + " bytes, over the limit of " + payloadLimit);
-    }
-    if (devicesMustExist && !registry.contains(productId, deviceName)) {
-      return failed(RrpcCallException.DEVICE_NOT_EXIST, 0, productId + "/" + deviceName + " is not registered");
-    }
-    long messageId = pending.nextMessageId();
-    String clientId = productId + deviceName;
-    String topic = "$rrpc/rxd/" + productId + "/" + deviceName + "/" + messageId;
-    Status status = presence.status(clientId, topic);
-    if (!isAbsent(status)) {
-      return send(productId, deviceName, messageId, topic, payload);
-    }
-    if (!presence.lags()) {
-      return absent(status, clientId, messageId);
-    }
-    // The presence view may be behind the broker: let it catch up before declaring the device absent.
-    CompletableFuture<RrpcResult> result = new CompletableFuture<>();
-    String marker = "rrpc-testkit/sync/" + client.getClientId() + "/" + markers.incrementAndGet();
-    CompletableFuture<Void> seen = presence.catchUp(client.getClientId(), marker).toCompletableFuture();
-    try {
-      client.publish(marker, new byte[0], 0, false);
-    } catch (MqttException e) {
-      seen.completeExceptionally(e);
-    }
-    // Decided on the simulator's thread: the stage may complete on the presence source's own thread
-    // (Mosquitto's log reader), which must never run a caller's dependent stages.
-    seen.orTimeout(CATCH_UP_MILLIS, TimeUnit.MILLISECONDS).whenComplete((ignored, error) -> pending.execute(() -> {
-      Status now = error == null ? presence.status(clientId, topic) : Status.UNKNOWN;
-      CompletableFuture<RrpcResult> outcome =
-          isAbsent(now) ? absent(now, clientId, messageId) : send(productId, deviceName, messageId, topic, payload);
-      outcome.whenComplete((r, e) -> {
-        if (e != null) {
-          result.completeExceptionally(e);
-        } else {
-          result.complete(r);
-        }
-      });
-    }));
-    return result;
+    return calls.call(productId, deviceName, payload);
   }
 
   /** Replies that matched no pending call of this simulator: late (after the deadline) or duplicate. */
@@ -383,7 +281,7 @@ public final class HubSimulator implements AutoCloseable {
    * @throws IllegalStateException when the broker tells nothing about devices
    */
   public boolean awaitOnline(String productId, String deviceName, Duration timeout) throws InterruptedException {
-    return awaitStatus(productId, deviceName, timeout, s -> s == Status.ONLINE);
+    return presenceWaits.online(productId, deviceName, timeout);
   }
 
   /**
@@ -395,7 +293,7 @@ public final class HubSimulator implements AutoCloseable {
    * @throws IllegalStateException when the broker tells nothing about devices
    */
   public boolean awaitOffline(String productId, String deviceName, Duration timeout) throws InterruptedException {
-    return awaitStatus(productId, deviceName, timeout, s -> s == Status.OFFLINE);
+    return presenceWaits.offline(productId, deviceName, timeout);
   }
 
   /**
@@ -403,24 +301,12 @@ public final class HubSimulator implements AutoCloseable {
    * broker restarted.
    */
   public boolean awaitConnected(Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    synchronized (readiness) {
-      while (!ready) {
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-          return false;
-        }
-        TimeUnit.NANOSECONDS.timedWait(readiness, left);
-      }
-      return true;
-    }
+    return connection.awaitSubscribed(timeout);
   }
 
   /** Whether the simulator is connected to its broker and subscribed to replies. */
   public boolean isConnected() {
-    synchronized (readiness) {
-      return ready;
-    }
+    return connection.isSubscribed();
   }
 
   /** The broker URI. */
@@ -433,144 +319,12 @@ public final class HubSimulator implements AutoCloseable {
    */
   @Override
   public void close() {
-    if (!closed.compareAndSet(false, true)) {
-      return;
-    }
-    setReady(false);
     pending.close();
-    try {
-      // Not disconnectForcibly: it always waits out its timeout. This also stops a reconnect cycle.
-      client.disconnect(0).waitForCompletion(1000);
-    } catch (MqttException e) {
-      LOG.log(Level.FINE, "disconnect on close", e); // not connected: nothing to say goodbye to
-    }
-    try {
-      client.close(true);
-    } catch (MqttException e) {
-      LOG.log(Level.FINE, "close", e);
-    }
+    connection.close();
   }
 
   @Override
   public String toString() {
     return "HubSimulator{" + uri + ", pending=" + pending.size() + "}";
-  }
-
-  private CompletableFuture<RrpcResult> send(
-      String productId, String deviceName, long messageId, String topic, byte[] payload) {
-    if (!isConnected()) {
-      return failed(RrpcCallException.INTERNAL_ERROR, messageId, "the hub simulator is not connected to " + uri);
-    }
-    PendingCalls.Call call = pending.register(productId, deviceName, messageId);
-    try {
-      client.publish(topic, payload, 0, false);
-    } catch (MqttException e) {
-      pending.abandon(call, RrpcCallException.INTERNAL_ERROR, "cannot publish the request: " + e);
-    }
-    return call.future;
-  }
-
-  private boolean awaitStatus(String productId, String deviceName, Duration timeout, Predicate<Status> wanted)
-      throws InterruptedException {
-    if (presence == DevicePresence.UNKNOWN) {
-      throw new IllegalStateException("the broker at " + uri + " tells nothing about devices");
-    }
-    String clientId = productId + deviceName;
-    String topic = "$rrpc/rxd/" + productId + "/" + deviceName + "/1";
-    Object signal = new Object();
-    Runnable wake = () -> {
-      synchronized (signal) {
-        signal.notifyAll();
-      }
-    };
-    presence.addListener(wake);
-    try {
-      long deadline = System.nanoTime() + timeout.toNanos();
-      synchronized (signal) {
-        while (!wanted.test(presence.status(clientId, topic))) {
-          long left = deadline - System.nanoTime();
-          if (left <= 0) {
-            return false;
-          }
-          // Woken by the presence source; the short slice re-checks in case a change came without an event.
-          TimeUnit.NANOSECONDS.timedWait(signal, Math.min(left, TimeUnit.MILLISECONDS.toNanos(100)));
-        }
-        return true;
-      }
-    } finally {
-      presence.removeListener(wake);
-    }
-  }
-
-  private void setReady(boolean value) {
-    synchronized (readiness) {
-      ready = value;
-      readiness.notifyAll();
-    }
-  }
-
-  private static boolean isAbsent(Status status) {
-    return status == Status.OFFLINE || status == Status.NOT_SUBSCRIBED;
-  }
-
-  private static CompletableFuture<RrpcResult> absent(Status status, String clientId, long messageId) {
-    return status == Status.OFFLINE
-        ? failed(RrpcCallException.DEVICE_OFFLINE, messageId, clientId + " is not connected")
-        : failed(RrpcCallException.DEVICE_NO_SUBSCRIPTION, messageId,
-            clientId + " has not subscribed to $rrpc/rxd/{productId}/{deviceName}/+");
-  }
-
-  private static CompletableFuture<RrpcResult> failed(String code, long messageId, String detail) {
-    CompletableFuture<RrpcResult> f = new CompletableFuture<>();
-    f.completeExceptionally(new RrpcCallException(code, messageId, detail));
-    return f;
-  }
-
-  private final class Callback implements MqttCallbackExtended {
-    @Override
-    public void connectComplete(boolean reconnect, String serverUri) {
-      if (!reconnect) {
-        return; // the constructor subscribes
-      }
-      try {
-        client.subscribe(REPLY_FILTER, 0, null, new IMqttActionListener() {
-          @Override
-          public void onSuccess(IMqttToken token) {
-            LOG.info(() -> "hub simulator reconnected to " + serverUri);
-            setReady(true);
-          }
-
-          @Override
-          public void onFailure(IMqttToken token, Throwable error) {
-            LOG.log(Level.WARNING, "hub simulator cannot resubscribe to replies", error);
-          }
-        });
-      } catch (MqttException e) {
-        LOG.log(Level.WARNING, "hub simulator cannot resubscribe to replies", e);
-      }
-    }
-
-    @Override
-    public void connectionLost(Throwable cause) {
-      setReady(false);
-      if (!closed.get()) {
-        LOG.info(() -> "hub simulator lost its connection to " + uri + " (" + cause + "); reconnecting");
-      }
-    }
-
-    @Override
-    public void messageArrived(String topic, MqttMessage message) {
-      try {
-        if (topic.startsWith(REPLY_PREFIX)) {
-          pending.onReply(topic.substring(REPLY_PREFIX.length()), message.getPayload());
-        }
-      } catch (RuntimeException e) {
-        // Never let an exception reach Paho: it would drop the connection.
-        LOG.log(Level.WARNING, "cannot handle the reply on " + topic, e);
-      }
-    }
-
-    @Override
-    public void deliveryComplete(IMqttDeliveryToken token) {}
   }
 }

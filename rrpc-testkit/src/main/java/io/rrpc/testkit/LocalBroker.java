@@ -6,27 +6,24 @@ package io.rrpc.testkit;
  */
 public interface LocalBroker extends AutoCloseable {
 
-  /**
-   * The URI clients connect to, {@code tcp://127.0.0.1:<port>}.
-   *
-   * @return the URI
-   */
+  /** The URI clients on this machine connect to, {@code tcp://<host()>:<port>}. */
   default String uri() {
-    return "tcp://127.0.0.1:" + port();
+    String host = host();
+    return "tcp://" + (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port();
   }
 
   /**
-   * The TCP port on 127.0.0.1.
-   *
-   * @return the port
+   * The address clients on this machine connect to: {@code 127.0.0.1} unless the broker was bound to
+   * one particular address.
    */
+  default String host() {
+    return "127.0.0.1";
+  }
+
+  /** The TCP port. */
   int port();
 
-  /**
-   * What this broker tells about connected devices.
-   *
-   * @return the broker's view of connected devices
-   */
+  /** What this broker tells about connected devices. */
   DevicePresence presence();
 
   /** Stops the broker; clients are disconnected. Idempotent. */

@@ -10,12 +10,18 @@ import io.moquette.interception.messages.InterceptConnectionLostMessage;
 import io.moquette.interception.messages.InterceptDisconnectMessage;
 import io.moquette.interception.messages.InterceptSubscribeMessage;
 import io.moquette.interception.messages.InterceptUnsubscribeMessage;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArraySet;
 
 /**
- * Device presence on the embedded Moquette broker, exact at every instant.
+ * Device presence on the embedded Moquette broker, exact at every instant, and the {@link BrokerListener}
+ * events of logins, subscriptions and disconnections.
  *
  * <p>Moquette's interceptor events run on a thread pool after the broker has acknowledged the packet,
  * so a device can have its SUBACK before the event arrives: they only wake up waiters here. The state
@@ -28,11 +34,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * reverse.
  */
 final class MoquettePresence extends AbstractInterceptHandler implements DevicePresence, IAuthorizatorPolicy {
-  private final Map<String, Set<String>> filtersByClient = new ConcurrentHashMap<>();
+  /** The latest login of each client that ever logged in; whether it is still connected is asked of Moquette. */
+  private final Map<String, Login> logins = new ConcurrentHashMap<>();
   /** Clients that passed the login check and may not be listed as connected yet. */
   private final Set<String> connecting = ConcurrentHashMap.newKeySet();
   private final PresenceListeners listeners = new PresenceListeners();
+  private final BrokerListeners brokerListeners;
   private volatile Server server;
+
+  MoquettePresence(BrokerListeners brokerListeners) {
+    this.brokerListeners = brokerListeners;
+  }
 
   void attach(Server server) {
     this.server = server;
@@ -40,8 +52,29 @@ final class MoquettePresence extends AbstractInterceptHandler implements DeviceP
 
   /** A client has passed the login check: its clean session has no subscriptions yet. */
   void loggedIn(String clientId) {
-    filtersByClient.put(clientId, ConcurrentHashMap.newKeySet());
+    Login login = new Login(Instant.now());
+    logins.put(clientId, login);
     connecting.add(clientId);
+    brokerListeners.loggedIn(clientId, login.at);
+  }
+
+  /** The client's current connection, or {@code null} when it is not connected. */
+  ConnectedDevice connected(String clientId) {
+    Login login = logins.get(clientId);
+    return login != null && isConnected(clientId) ? new ConnectedDevice(clientId, login.at, login.filters) : null;
+  }
+
+  /** Every client connected now. */
+  List<ConnectedDevice> connected() {
+    List<ConnectedDevice> devices = new ArrayList<>();
+    for (String clientId : logins.keySet()) {
+      ConnectedDevice device = connected(clientId);
+      if (device != null) {
+        devices.add(device);
+      }
+    }
+    devices.sort(Comparator.comparing(ConnectedDevice::clientId));
+    return devices;
   }
 
   @Override
@@ -49,9 +82,9 @@ final class MoquettePresence extends AbstractInterceptHandler implements DeviceP
     if (!isConnected(clientId)) {
       return Status.OFFLINE;
     }
-    Set<String> filters = filtersByClient.get(clientId);
-    if (filters != null) {
-      for (String filter : filters) {
+    Login login = logins.get(clientId);
+    if (login != null) {
+      for (String filter : login.filters) {
         if (TopicFilter.matches(filter, requestTopic)) {
           return Status.ONLINE;
         }
@@ -86,7 +119,9 @@ final class MoquettePresence extends AbstractInterceptHandler implements DeviceP
   // IAuthorizatorPolicy: called while Moquette handles a SUBSCRIBE, before the SUBACK.
   @Override
   public boolean canRead(Topic topic, String user, String clientId) {
-    filtersByClient.computeIfAbsent(clientId, k -> ConcurrentHashMap.newKeySet()).add(topic.toString());
+    String filter = topic.toString();
+    logins.computeIfAbsent(clientId, k -> new Login(Instant.now())).filters.add(filter);
+    brokerListeners.subscribed(clientId, filter);
     listeners.fire();
     return true;
   }
@@ -118,12 +153,14 @@ final class MoquettePresence extends AbstractInterceptHandler implements DeviceP
   @Override
   public void onDisconnect(InterceptDisconnectMessage msg) {
     connecting.remove(msg.getClientID());
+    brokerListeners.disconnected(msg.getClientID());
     listeners.fire();
   }
 
   @Override
   public void onConnectionLost(InterceptConnectionLostMessage msg) {
     connecting.remove(msg.getClientID());
+    brokerListeners.disconnected(msg.getClientID());
     listeners.fire();
   }
 
@@ -140,5 +177,15 @@ final class MoquettePresence extends AbstractInterceptHandler implements DeviceP
   @Override
   public void onSessionLoopError(Throwable error) {
     // Moquette logs it itself.
+  }
+
+  /** One accepted login: when, and the filters subscribed since (in order). */
+  private static final class Login {
+    final Instant at;
+    final Set<String> filters = new CopyOnWriteArraySet<>();
+
+    Login(Instant at) {
+      this.at = at;
+    }
   }
 }

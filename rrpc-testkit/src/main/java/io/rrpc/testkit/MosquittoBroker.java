@@ -13,22 +13,30 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * Debian's {@code mosquitto} as an independent broker for tests: started as a child process on
  * 127.0.0.1 and a free port with a configuration written to a temporary directory, and stopped through
- * its own process handle. {@link #restart()} brings it back on the same port, e.g. to test reconnects.
+ * its own process handle. {@link #restart()} brings it back on the same ports, e.g. to test reconnects.
  *
  * <pre>{@code
  * try (MosquittoBroker mosquitto = MosquittoBroker.startOrSkip();
  *     HubSimulator hub = HubSimulator.connect(mosquitto)) { ... }
  * }</pre>
+ *
+ * <p>With {@link #builder()}, it also gets TLS listeners ({@link MosquittoTls}), each on a free port of
+ * its own ({@link #tlsUri}), beside the plain one ({@link #uri()}) that the hub uses.
  *
  * <p>Its log ({@code log_type all}) is read continuously: it is how {@link #presence()} knows which
  * devices are connected and subscribed, and {@link #recentLog()} keeps its last lines for diagnostics.
@@ -47,6 +55,7 @@ public final class MosquittoBroker implements LocalBroker {
   private final Path binary;
   private final Path directory;
   private final int port;
+  private final Map<MosquittoTls, Integer> tlsPorts;
   private final MosquittoLogPresence presence = new MosquittoLogPresence();
   private final Deque<String> recentLog = new ArrayDeque<>();
   private final Thread shutdownHook;
@@ -54,10 +63,11 @@ public final class MosquittoBroker implements LocalBroker {
   private Thread logReader; // guarded by this
   private boolean closed; // guarded by this
 
-  private MosquittoBroker(Path binary, Path directory, int port) {
+  private MosquittoBroker(Path binary, Path directory, int port, Map<MosquittoTls, Integer> tlsPorts) {
     this.binary = binary;
     this.directory = directory;
     this.port = port;
+    this.tlsPorts = tlsPorts;
     // A test JVM that exits without closing must not leave a broker behind.
     this.shutdownHook = new Thread(this::destroyProcess, "mosquitto-shutdown-" + port);
   }
@@ -91,10 +101,62 @@ public final class MosquittoBroker implements LocalBroker {
   }
 
   /**
-   * Starts Mosquitto; when the binary is absent, skips the calling test (a JUnit assumption) with the
-   * reason, or fails when {@link #isRequired()}.
+   * Starts Mosquitto; when the binary is absent, skips the calling test with the reason (by throwing
+   * opentest4j's {@code TestAbortedException}, which JUnit 5 reports as skipped), or fails with an
+   * {@link IllegalStateException} when {@link #isRequired()}.
    */
   public static MosquittoBroker startOrSkip() {
+    return builder().startOrSkip();
+  }
+
+  /** Options: TLS listeners, another binary. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** What a {@link MosquittoBroker} listens on, and which binary runs it. */
+  public static final class Builder {
+    private final List<MosquittoTls> tls = new ArrayList<>();
+    private Path binary;
+
+    private Builder() {}
+
+    /** A TLS listener, on a free port of its own; add several for different settings. */
+    public Builder tls(MosquittoTls listener) {
+      tls.add(Objects.requireNonNull(listener, "listener"));
+      return this;
+    }
+
+    /** The binary to run instead of {@link #findBinary()}'s. */
+    public Builder binary(Path binary) {
+      this.binary = Objects.requireNonNull(binary, "binary");
+      return this;
+    }
+
+    /**
+     * Starts Mosquitto.
+     *
+     * @throws IllegalStateException when it is not installed or does not start
+     */
+    public MosquittoBroker start() {
+      Path b = binary != null ? binary
+          : findBinary().orElseThrow(() -> new IllegalStateException("mosquitto is not installed"));
+      return MosquittoBroker.start(b, tls);
+    }
+
+    /**
+     * Starts Mosquitto; when the binary is absent, skips the calling test as {@link
+     * MosquittoBroker#startOrSkip()} does, or fails when {@link #isRequired()}.
+     */
+    public MosquittoBroker startOrSkip() {
+      if (binary == null) {
+        skipUnlessInstalled();
+      }
+      return start();
+    }
+  }
+
+  private static void skipUnlessInstalled() {
     Optional<Path> binary = findBinary();
     if (!binary.isPresent()) {
       String why = "mosquitto is not installed (no /usr/sbin/mosquitto, none on the PATH; "
@@ -102,9 +164,8 @@ public final class MosquittoBroker implements LocalBroker {
       if (isRequired()) {
         throw new IllegalStateException(why + " but -D" + REQUIRED_PROPERTY + "=required");
       }
-      Assumptions.abort(why + "; skipped, -D" + REQUIRED_PROPERTY + "=required makes this a failure");
+      throw TestSkip.because(why + "; skipped, -D" + REQUIRED_PROPERTY + "=required makes this a failure");
     }
-    return start(binary.get());
   }
 
   /**
@@ -113,11 +174,15 @@ public final class MosquittoBroker implements LocalBroker {
    * @throws IllegalStateException when it is not installed or does not start
    */
   public static MosquittoBroker start() {
-    return start(findBinary().orElseThrow(() -> new IllegalStateException("mosquitto is not installed")));
+    return builder().start();
   }
 
   /** Starts the given Mosquitto binary on a free port of 127.0.0.1. */
   public static MosquittoBroker start(Path binary) {
+    return start(binary, Collections.emptyList());
+  }
+
+  private static MosquittoBroker start(Path binary, List<MosquittoTls> tls) {
     Path directory;
     try {
       directory = Files.createTempDirectory("rrpc-mosquitto-");
@@ -128,7 +193,11 @@ public final class MosquittoBroker implements LocalBroker {
     // The OS picks a free port, which is closed again before Mosquitto binds it: another process may
     // take it in between, so a bind failure is retried on a new port.
     for (int attempt = 0; attempt < 5; attempt++) {
-      MosquittoBroker broker = new MosquittoBroker(binary, directory, freePort());
+      Map<MosquittoTls, Integer> tlsPorts = new IdentityHashMap<>();
+      for (MosquittoTls listener : tls) {
+        tlsPorts.put(listener, freePort(listener.address()));
+      }
+      MosquittoBroker broker = new MosquittoBroker(binary, directory, freePort("127.0.0.1"), tlsPorts);
       try {
         broker.launch();
         Runtime.getRuntime().addShutdownHook(broker.shutdownHook);
@@ -152,6 +221,36 @@ public final class MosquittoBroker implements LocalBroker {
   @Override
   public DevicePresence presence() {
     return presence;
+  }
+
+  /**
+   * The URI of the broker's one TLS listener, {@code ssl://<address>:<port>}.
+   *
+   * @throws IllegalStateException when the broker was started with no TLS listener, or several
+   */
+  public String tlsUri() {
+    if (tlsPorts.size() != 1) {
+      throw new IllegalStateException("this broker has " + tlsPorts.size() + " TLS listeners: name one");
+    }
+    return tlsUri(tlsPorts.keySet().iterator().next());
+  }
+
+  /**
+   * The URI of a TLS listener given to the {@link Builder}: {@code ssl://<address>:<port>}.
+   *
+   * @throws IllegalArgumentException for a listener this broker was not started with
+   */
+  public String tlsUri(MosquittoTls listener) {
+    return "ssl://" + listener.address() + ":" + tlsPort(listener);
+  }
+
+  /** The port of a TLS listener given to the {@link Builder}. */
+  public int tlsPort(MosquittoTls listener) {
+    Integer p = tlsPorts.get(listener);
+    if (p == null) {
+      throw new IllegalArgumentException("this broker has no such TLS listener: " + listener);
+    }
+    return p;
   }
 
   /** Whether the process is running. */
@@ -190,7 +289,7 @@ public final class MosquittoBroker implements LocalBroker {
     stop(); // the process is gone: this only collects its log reader and resets presence
   }
 
-  /** Stops the process if it runs and starts it again on the same port. */
+  /** Stops the process if it runs and starts it again on the same ports. */
   public synchronized void restart() {
     if (closed) {
       throw new IllegalStateException("closed");
@@ -233,8 +332,9 @@ public final class MosquittoBroker implements LocalBroker {
 
   private synchronized void launch() {
     Path config = directory.resolve("mosquitto.conf");
-    String text = String.join("\n",
-        "listener " + port + " 127.0.0.1",
+    StringBuilder text = new StringBuilder(String.join("\n",
+        // Started as root, Mosquitto would switch to its own user, who cannot read the test's key files.
+        "user " + System.getProperty("user.name"),
         "allow_anonymous true",
         "set_tcp_nodelay true",
         "persistence false",
@@ -243,10 +343,12 @@ public final class MosquittoBroker implements LocalBroker {
         "log_type all",
         "connection_messages true",
         "log_timestamp false",
-        "");
+        "listener " + port + " 127.0.0.1",
+        ""));
+    tlsPorts.forEach((listener, tlsPort) -> text.append(listener.configLines(tlsPort)));
     CountDownLatch running = new CountDownLatch(1);
     try {
-      Files.write(config, text.getBytes(StandardCharsets.UTF_8));
+      Files.write(config, text.toString().getBytes(StandardCharsets.UTF_8));
       process = new ProcessBuilder(binary.toString(), "-c", config.toString())
           .directory(directory.toFile())
           .redirectErrorStream(true)
@@ -260,7 +362,7 @@ public final class MosquittoBroker implements LocalBroker {
     logReader.start();
     try {
       boolean up = running.await(START_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
-      if (up && started.isAlive() && accepts(port)) {
+      if (up && started.isAlive() && accepts("127.0.0.1", port) && tlsListenersAccept()) {
         LOG.fine(() -> "mosquitto on " + uri());
         return;
       }
@@ -315,20 +417,30 @@ public final class MosquittoBroker implements LocalBroker {
     }
   }
 
-  private static boolean accepts(int port) {
+  private boolean tlsListenersAccept() {
+    for (Map.Entry<MosquittoTls, Integer> listener : tlsPorts.entrySet()) {
+      if (!accepts(listener.getKey().address(), listener.getValue())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean accepts(String address, int port) {
     try (Socket s = new Socket()) {
-      s.connect(new InetSocketAddress("127.0.0.1", port), 2000);
+      s.connect(new InetSocketAddress(address, port), 2000);
       return true;
     } catch (IOException e) {
       return false;
     }
   }
 
-  private static int freePort() {
-    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+  private static int freePort(String address) {
+    try (ServerSocket s = new ServerSocket()) {
+      s.bind(new InetSocketAddress(address, 0), 1);
       return s.getLocalPort();
     } catch (IOException e) {
-      throw new UncheckedIOException("no free port on 127.0.0.1", e);
+      throw new UncheckedIOException("no free port on " + address, e);
     }
   }
 

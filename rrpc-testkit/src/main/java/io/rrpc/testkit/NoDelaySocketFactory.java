@@ -6,10 +6,15 @@ import java.net.Socket;
 import javax.net.SocketFactory;
 
 /**
- * Plain sockets with {@code TCP_NODELAY}. Paho never sets it, and on loopback Nagle's algorithm holds
- * a small packet back until the previous one is acknowledged, adding tens of milliseconds per round trip.
+ * Plain sockets with {@code TCP_NODELAY}, for Paho clients in tests and benchmarks
+ * ({@code options.setSocketFactory(new NoDelaySocketFactory())}). Paho never sets it, and on loopback
+ * Nagle's algorithm holds a small packet back until the previous one is acknowledged, adding tens of
+ * milliseconds per round trip. (rrpc-runtime sets it on its own sockets.) Stateless and thread-safe.
  */
-final class NoDelaySocketFactory extends SocketFactory {
+public final class NoDelaySocketFactory extends SocketFactory {
+  /** A factory; instances are interchangeable. */
+  public NoDelaySocketFactory() {}
+
   @Override
   public Socket createSocket() throws IOException {
     Socket socket = new Socket();

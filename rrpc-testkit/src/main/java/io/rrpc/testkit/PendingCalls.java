@@ -111,6 +111,11 @@ final class PendingCalls {
     }
   }
 
+  /** Whether {@link #close()} was called. */
+  boolean isClosed() {
+    return scheduler.isShutdown();
+  }
+
   int size() {
     return calls.size();
   }

@@ -10,6 +10,8 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttCallback;
@@ -20,10 +22,14 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The embedded broker itself: port, $rrpc delivery, and the hub's login check. */
 class EmbeddedBrokerTest {
   private static final String PRODUCT = "ABCDEFGHIJ";
+  private static final AtomicInteger SDK_DEVICES = new AtomicInteger();
   private static EmbeddedBroker broker;
 
   @BeforeAll
@@ -79,6 +85,47 @@ class EmbeddedBrokerTest {
         .anyMatch(r -> r.startsWith(PRODUCT + "wrong1: password signature does not match")), broker.loginRefusals()::toString);
   }
 
+  /** Every login Tencent's device SDKs make: sdkappid, expiry, signature, MQTT level (4 is 3.1.1, 3 is 3.1). */
+  static Stream<Arguments> tencentSdkLogins() {
+    String inTenMinutes = Long.toString(System.currentTimeMillis() / 1000 + 600);
+    return Stream.of(
+        Arguments.of("qcloud C SDK default", "21010406", "9223372036854775807", "hmacsha1", 4),
+        Arguments.of("qcloud C SDK default, HMAC-SHA256", "21010406", "9223372036854775807", "hmacsha256", 4),
+        Arguments.of("tencentcloud C SDK", "21010406", "92233720368547758", "hmacsha1", 4),
+        Arguments.of("tencentcloud C SDK, HMAC-SHA256", "21010406", "92233720368547758", "hmacsha256", 4),
+        Arguments.of("Java SDK", "12010126", inTenMinutes, "hmacsha256", 4),
+        Arguments.of("Java SDK, Integer.MAX_VALUE", "12010126", "2147483647", "hmacsha256", 4),
+        Arguments.of("Python SDK over MQTT 3.1", "21010406", inTenMinutes, "hmacsha256", 3),
+        Arguments.of("Python SDK over MQTT 3.1, HMAC-SHA1", "21010406", inTenMinutes, "hmacsha1", 3),
+        Arguments.of("qcloud C SDK default over MQTT 3.1", "21010406", "9223372036854775807", "hmacsha1", 3));
+  }
+
+  @ParameterizedTest(name = "{0}, MQTT level {4}")
+  @MethodSource("tencentSdkLogins")
+  void letsInEveryLoginTencentsSdksMakeAndDeliversToIt(String sdk, String sdkAppId, String expiry,
+      String algorithm, int mqttLevel) throws Exception {
+    // A clientId of 25+ characters, like ABCDEFGHIJairConditioner1: MQTT 3.1 capped them at 23.
+    String name = "airConditioner" + SDK_DEVICES.incrementAndGet();
+    String clientId = PRODUCT + name;
+    String secret = broker.registerDevice(PRODUCT, name);
+    String username = clientId + ";" + sdkAppId + ";Xy7Qa;" + expiry;
+    MqttConnectOptions options = KeyLogin.options(username, KeyLogin.password(username, secret, algorithm));
+    options.setMqttVersion(mqttLevel == 3 ? MqttConnectOptions.MQTT_VERSION_3_1 : MqttConnectOptions.MQTT_VERSION_3_1_1);
+
+    MqttAsyncClient device = client(clientId, options);
+    CompletableFuture<String> received = new CompletableFuture<>();
+    device.setCallback(callback(received));
+    device.subscribe("$rrpc/rxd/" + PRODUCT + "/" + name + "/+", 0).waitForCompletion(5000);
+    MqttAsyncClient hub = client("hub-" + name, broker.serviceConnectOptions());
+    hub.publish("$rrpc/rxd/" + PRODUCT + "/" + name + "/7", "closed".getBytes(StandardCharsets.UTF_8), 0, false);
+
+    assertEquals("$rrpc/rxd/" + PRODUCT + "/" + name + "/7 closed", received.get(5, TimeUnit.SECONDS));
+    assertTrue(broker.loginRefusals().stream().noneMatch(r -> r.startsWith(clientId + ":")),
+        broker.loginRefusals()::toString);
+    close(device);
+    close(hub);
+  }
+
   @Test
   void refusesAnExpiredLogin() throws Exception {
     String secret = broker.registerDevice(PRODUCT, "expired1");
@@ -86,6 +133,8 @@ class EmbeddedBrokerTest {
     MqttConnectOptions options = KeyLogin.options(username, KeyLogin.password(username, secret, "hmacsha1"));
     MqttException e = assertThrows(MqttException.class, () -> client(PRODUCT + "expired1", options));
     assertEquals(MqttException.REASON_CODE_FAILED_AUTHENTICATION, e.getReasonCode());
+    assertTrue(broker.loginRefusals().stream().anyMatch(r -> r.startsWith(PRODUCT + "expired1: username's expiry ")
+        && r.contains("has passed")), broker.loginRefusals()::toString);
   }
 
   @Test

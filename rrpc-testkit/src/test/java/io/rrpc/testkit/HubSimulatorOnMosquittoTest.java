@@ -5,16 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The simulator's contract on Debian's Mosquitto, an independent broker; skipped when it is not installed. */
 class HubSimulatorOnMosquittoTest extends HubSimulatorContract {
-  @RegisterExtension
-  static final RrpcHubExtension HUB = RrpcHubExtension.mosquitto().withRrpcTimeout(TEST_TIMEOUT);
+  @Override
+  TestHub startHub() {
+    return TestHub.mosquitto(TEST_TIMEOUT);
+  }
 
   @Test
-  void afterARestartOnTheSamePortTheHubReconnectsAndServesAgain(MosquittoBroker mosquitto, HubSimulator hub)
-      throws Exception {
+  void afterARestartOnTheSamePortTheHubReconnectsAndServesAgain() throws Exception {
+    MosquittoBroker mosquitto = (MosquittoBroker) broker();
+    HubSimulator hub = hub();
     int port = mosquitto.port();
     mosquitto.restart();
     assertEquals(port, mosquitto.port());

@@ -63,10 +63,10 @@ class HubSimulatorTest {
 
   @Test
   void aConnectionDroppedAtTheFirstSubscribeIsRecoveredByReconnecting() throws Exception {
-    try (DropFirstSubscribeBroker flaky = new DropFirstSubscribeBroker();
+    try (DropFirstSubscribeBroker flaky = DropFirstSubscribeBroker.start();
         HubSimulator hub = HubSimulator.builder().uri(flaky.uri()).connect()) {
       assertTrue(hub.isConnected());
-      assertEquals(2, flaky.connects());
+      assertEquals(2, flaky.connections());
     }
   }
 

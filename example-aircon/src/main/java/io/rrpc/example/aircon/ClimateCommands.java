@@ -4,7 +4,6 @@ import com.google.gson.JsonObject;
 import io.rrpc.annotations.RrpcCommand;
 import io.rrpc.annotations.RrpcParam;
 import io.rrpc.runtime.RrpcException;
-import java.util.Locale;
 import javax.inject.Inject;
 
 /**
@@ -31,31 +30,28 @@ public final class ClimateCommands {
     return aircon.state().toJson();
   }
 
-  /** {@code setMode} with {@code mode} one of {@code cool}, {@code heat}, {@code fan}, {@code auto}. */
+  /**
+   * {@code setMode} with {@code mode} one of {@code cool}, {@code heat}, {@code fan}, {@code auto}
+   * (lower case, as Tencent's data templates name them; the runtime matches enum names in any case).
+   */
   @RrpcCommand("setMode")
-  public JsonObject setMode(@RrpcParam("mode") String mode) {
-    aircon.setMode(parse(AirConditioner.Mode.values(), "mode", mode));
+  public JsonObject setMode(@RrpcParam("mode") AirConditioner.Mode mode) {
+    aircon.setMode(required(mode, "mode"));
     return aircon.state().toJson();
   }
 
   /** {@code setFanSpeed} with {@code speed} one of {@code low}, {@code medium}, {@code high}, {@code auto}. */
   @RrpcCommand("setFanSpeed")
-  public JsonObject setFanSpeed(@RrpcParam("speed") String speed) {
-    aircon.setFanSpeed(parse(AirConditioner.FanSpeed.values(), "speed", speed));
+  public JsonObject setFanSpeed(@RrpcParam("speed") AirConditioner.FanSpeed speed) {
+    aircon.setFanSpeed(required(speed, "speed"));
     return aircon.state().toJson();
   }
 
-  /** Lower-case names on the wire, as Tencent's data templates use them. */
-  private static <E extends Enum<E>> E parse(E[] values, String param, String text) {
-    StringBuilder allowed = new StringBuilder();
-    for (E value : values) {
-      String name = value.name().toLowerCase(Locale.ROOT);
-      if (name.equals(text)) {
-        return value;
-      }
-      allowed.append(allowed.length() == 0 ? "" : ", ").append(name);
+  /** Enum parameters are optional to the runtime; these commands need theirs. */
+  private static <E> E required(E value, String param) {
+    if (value == null) {
+      throw RrpcException.invalidParams("param \"" + param + "\" is required");
     }
-    String problem = text == null ? param + " is required" : param + " \"" + text + "\" is unknown";
-    throw RrpcException.invalidParams(problem + "; use one of: " + allowed);
+    return value;
   }
 }

@@ -10,7 +10,7 @@ import io.rrpc.runtime.DeviceInfo;
 import io.rrpc.runtime.RrpcDevice;
 import io.rrpc.testkit.EmbeddedBroker;
 import io.rrpc.testkit.HubSimulator;
-import io.rrpc.testkit.RrpcHubExtension;
+import io.rrpc.testkit.junit5.RrpcHubExtension;
 import java.util.Base64;
 import java.nio.charset.StandardCharsets;
 import io.rrpc.testkit.RrpcResult;
@@ -127,8 +127,8 @@ class AirconDeviceTest {
     JsonObject missing = errorOf(hub.publishRrpc(PRODUCT, DEVICE, "{\"method\":\"setMode\",\"params\":{}}"));
 
     assertEquals("invalid_params", unknown.get("code").getAsString());
-    assertEquals("mode \"turbo\" is unknown; use one of: cool, heat, fan, auto", unknown.get("message").getAsString());
-    assertEquals("mode is required; use one of: cool, heat, fan, auto", missing.get("message").getAsString());
+    assertEquals("param \"mode\" must be one of COOL, HEAT, FAN, AUTO", unknown.get("message").getAsString());
+    assertEquals("param \"mode\" is required", missing.get("message").getAsString());
     assertEquals(AirConditioner.Mode.AUTO, component.airConditioner().state().mode());
   }
 

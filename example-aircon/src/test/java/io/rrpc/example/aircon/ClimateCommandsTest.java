@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import io.rrpc.runtime.RrpcDevice;
 import io.rrpc.runtime.RrpcRequest;
 import io.rrpc.testkit.HubSimulator;
-import io.rrpc.testkit.RrpcHubExtension;
+import io.rrpc.testkit.junit5.RrpcHubExtension;
 import io.rrpc.testkit.RrpcResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

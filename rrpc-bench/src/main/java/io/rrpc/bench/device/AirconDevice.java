@@ -20,6 +20,11 @@ final class AirconDevice implements ServedDevice {
   }
 
   @Override
+  public boolean isConnected() {
+    return device.isConnected();
+  }
+
+  @Override
   public String describe() {
     return device.metrics().toString();
   }

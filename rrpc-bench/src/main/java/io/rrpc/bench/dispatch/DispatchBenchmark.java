@@ -59,7 +59,7 @@ public class DispatchBenchmark {
   }
 
   static byte[] roundTrip(RrpcDispatcher dispatcher, byte[] payload) throws Exception {
-    RrpcRequest request = RrpcRequest.of(PROCESS_ID, payload, 0L, Long.MAX_VALUE);
+    RrpcRequest request = RrpcRequest.of(PROCESS_ID, payload);
     return dispatcher.dispatch(request).payload();
   }
 

@@ -1,9 +1,9 @@
 package io.rrpc.bench.dispatch;
 
 import io.rrpc.runtime.RrpcDispatcher;
-import io.rrpc.runtime.RrpcParams;
 import io.rrpc.runtime.RrpcReply;
 import io.rrpc.runtime.RrpcRequest;
+import io.rrpc.runtime.internal.RrpcParams;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;

@@ -1,12 +1,12 @@
 package io.rrpc.bench.dispatch;
 
 import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import io.rrpc.runtime.RrpcDispatcher;
 import io.rrpc.runtime.RrpcException;
-import io.rrpc.runtime.RrpcJson;
 import io.rrpc.runtime.RrpcReply;
 import io.rrpc.runtime.RrpcRequest;
 import java.lang.annotation.Annotation;
@@ -31,7 +31,7 @@ import java.util.Map;
 final class ReflectiveDispatcher implements RrpcDispatcher {
   private final Object target;
   private final Map<String, Handler> methods = new HashMap<>();
-  private final Gson gson = RrpcJson.gson();
+  private final Gson gson = new GsonBuilder().disableHtmlEscaping().create();
 
   ReflectiveDispatcher(Object target) {
     this.target = target;

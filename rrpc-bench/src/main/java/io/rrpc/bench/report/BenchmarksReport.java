@@ -12,7 +12,9 @@ import java.util.regex.Pattern;
 
 /**
  * Writes BENCHMARKS.md from the template and the figures the run wrote into the results directory:
- * {@code BenchmarksReport <template> <resultsDir> <output>}. Every number in the output comes from the
+ * {@code BenchmarksReport <template> <resultsDir> <output> [<extra.properties>…]}, where the extra files
+ * hold figures of longer runs kept in the repository (the fleet scaling of {@code ./bench/fleet}); a
+ * missing extra file is skipped. Every number in the output comes from the
  * results; the template holds only the prose. A placeholder the run did not fill is an error, so a
  * half-finished run cannot produce a plausible-looking report.
  */
@@ -26,6 +28,12 @@ public final class BenchmarksReport {
     Path results = Paths.get(args[1]);
     Path output = Paths.get(args[2]);
     Map<String, String> values = ResultFile.readAll(results);
+    for (int i = 3; i < args.length; i++) {
+      Path extra = Paths.get(args[i]);
+      if (Files.exists(extra)) {
+        values.putAll(ResultFile.read(extra));
+      }
+    }
     Path jmh = results.resolve("jmh.json");
     if (Files.exists(jmh)) {
       JmhResults.read(jmh, values);

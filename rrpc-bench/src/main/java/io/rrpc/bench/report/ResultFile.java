@@ -52,13 +52,20 @@ public final class ResultFile {
       list.filter(p -> p.toString().endsWith(".properties")).sorted().forEach(files::add);
     }
     for (Path file : files) {
-      for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-        int eq = line.indexOf('=');
-        if (eq > 0 && !line.startsWith("#")) {
-          all.put(line.substring(0, eq).trim(), line.substring(eq + 1).trim());
-        }
-      }
+      all.putAll(read(file));
     }
     return all;
+  }
+
+  /** One {@code key=value} file. */
+  public static Map<String, String> read(Path file) throws IOException {
+    Map<String, String> values = new LinkedHashMap<>();
+    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+      int eq = line.indexOf('=');
+      if (eq > 0 && !line.startsWith("#")) {
+        values.put(line.substring(0, eq).trim(), line.substring(eq + 1).trim());
+      }
+    }
+    return values;
   }
 }

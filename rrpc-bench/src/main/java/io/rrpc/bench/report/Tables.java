@@ -33,6 +33,14 @@ final class Tables {
         return startup();
       case "shrink":
         return shrink();
+      case "fleet":
+        return fleet("fleet");
+      case "scaling":
+        return v.containsKey("scaling.runs") ? fleet("scaling") : "(no `./bench/fleet` run recorded in bench/fleet-scaling.properties)";
+      case "fleetTargets":
+        return fleetTargets();
+      case "storm":
+        return storm();
       default:
         throw new IllegalStateException("no table named " + name);
     }
@@ -121,8 +129,18 @@ final class Tables {
     row(t, "`rrpc-runtime` jar under 60 KB", kib(runtime) + "; " + kib(l("shrink.runtimeInShrunkJar.bytes"))
         + " of it left in the ProGuard-shrunk device", runtime < 60 * 1000);
     int xmx = (int) l("heap.framework.smallestXmxMib");
-    row(t, "aircon device serves " + number(d("heap.requests"), 0) + " requests in `-Xmx16m`",
-        "smallest passing `-Xmx" + xmx + "m`", xmx <= 16);
+    row(t, "aircon device serves " + number(d("heap.requests"), 0) + " requests in `-Xmx4m` (issue 14; was 16 MiB)",
+        "smallest passing `-Xmx" + xmx + "m` (raw Paho: `-Xmx" + v.get("heap.raw.smallestXmxMib") + "m`)", xmx <= 4);
+    double startup = d("startup.ratio");
+    row(t, "start-up to \"subscribed\" ≤ 1.1× raw Paho", number(startup, 2) + "× (median "
+        + number(d("startup.framework.medianMillis"), 0) + " ms vs " + number(d("startup.raw.medianMillis"), 0) + " ms)",
+        startup <= 1.1);
+    String fleetId = v.get("fleet.runs").split(",")[0];
+    String framework = "fleet." + fleetId.replace("raw", "framework") + ".platformThreadsPerDevice";
+    String raw = "fleet." + fleetId.replace("framework", "raw") + ".platformThreadsPerDevice";
+    row(t, "threads: Paho's own plus at most one", number(d(framework), 1) + " per device vs raw Paho's "
+        + number(d(raw), 1) + " (" + number(d("fleet." + fleetId + ".devices"), 0) + "-device fleet, settled)",
+        d(framework) <= d(raw) + 1);
     row(t, "shrunk aircon device answers every command", v.get("shrink.embedded.passed") + "/" + v.get("shrink.commands")
         + " on each of " + v.get("shrink.brokers"), Boolean.parseBoolean(v.get("shrink.allPassed")));
     return t.toString().trim();
@@ -188,6 +206,95 @@ final class Tables {
       String p = "shrink.cmd." + i + ".";
       t.append("| `").append(v.get(p + "request")).append("` | `").append(v.get(p + "reply").replace("|", "\\|"))
           .append("` | ").append(Boolean.parseBoolean(v.get(p + "ok")) ? "yes" : "**NO**").append(" |\n");
+    }
+    return t.toString().trim();
+  }
+
+  /** One row per fleet run of {@code <prefix>.runs}: framework and raw Paho side by side. */
+  private String fleet(String prefix) {
+    StringBuilder t = new StringBuilder();
+    t.append("| devices | device | threads | JDK | starting at a time | all subscribed | CPU per start | platform threads (per device) | heap per device"
+        + " | RSS per device | one request each: p50 / p99 | answered | a second request each: p50 / p99 |\n");
+    t.append("|---:|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    for (String id : v.get(prefix + ".runs").split(",")) {
+      String p = prefix + "." + id + ".";
+      t.append("| ").append(number(d(p + "devices"), 0))
+          .append(" | ").append(label(v.get(p + "kind")))
+          .append(" | ").append(v.get(p + "threads"))
+          .append(" | ").append(v.get(p + "java"))
+          .append(" | ").append(v.getOrDefault(p + "parallel", v.get(prefix + ".parallel")))
+          .append(" | ").append(number(d(p + "startMillis") / 1000, 2)).append(" s")
+          .append(failedStarts(p))
+          .append(" | ").append(v.containsKey(p + "startCpuMillisPerDevice") ? number(d(p + "startCpuMillisPerDevice"), 1) + " ms" : "")
+          .append(" | ").append(number(d(p + "platformThreads"), 0)).append(" (").append(number(d(p + "platformThreadsPerDevice"), 2)).append(")")
+          .append(" | ").append(number(d(p + "heapPerDeviceBytes") / 1000, 1)).append(" KB")
+          .append(" | ").append(number(d(p + "rssPerDeviceKib"), 0)).append(" KiB")
+          .append(" | ").append(number(d(p + "p50Micros") / 1000, 2)).append(" / ").append(number(d(p + "p99Micros") / 1000, 2)).append(" ms")
+          .append(" | ").append(v.get(p + "answered")).append("/").append(v.get(p + "asked"))
+          .append(" | ").append(v.containsKey(p + "secondP50Micros") ? number(d(p + "secondP50Micros") / 1000, 2) + " / "
+              + number(d(p + "secondP99Micros") / 1000, 2) + " ms" : "")
+          .append(" |\n");
+    }
+    return t.toString().trim();
+  }
+
+  /** The broker restarts under a fleet of the scaling runs, if any were asked for. */
+  private String storm() {
+    StringBuilder t = new StringBuilder();
+    t.append("| fleet | half connected again | 90 % | all | then one request each answered | all connected and answered |\n");
+    t.append("|---|---:|---:|---:|---:|---:|\n");
+    boolean any = false;
+    for (String id : v.getOrDefault("scaling.runs", "").split(",")) {
+      String p = "scaling." + id + ".restart.";
+      if (!v.containsKey(p + "allConnectedSeconds")) {
+        continue;
+      }
+      any = true;
+      t.append("| ").append(number(d("scaling." + id + ".devices") + 1, 0)).append(" ")
+          .append(label(v.get("scaling." + id + ".kind"))).append(", ").append(v.get("scaling." + id + ".threads"))
+          .append(" | ").append(seconds(d(p + "halfConnectedSeconds")))
+          .append(" | ").append(seconds(d(p + "ninetyConnectedSeconds")))
+          .append(" | ").append(seconds(d(p + "allConnectedSeconds")))
+          .append(" | ").append(v.get(p + "answered")).append("/").append(number(d("scaling." + id + ".devices") + 1, 0))
+          .append(" | ").append(seconds(d(p + "allServingSeconds"))).append(" |\n");
+    }
+    return any ? t.toString().trim() : "(no broker restart in the recorded `./bench/fleet` run)";
+  }
+
+  private static String seconds(double s) {
+    return s < 0 ? "not within 2 min" : number(s, 1) + " s";
+  }
+
+  private String failedStarts(String p) {
+    long failed = l(p + "failedStarts");
+    String first = v.get(p + "firstFailure").replace('_', ' ');
+    return failed == 0 ? "" : " (**" + failed + " failed**, the first: " + (first.length() > 120 ? first.substring(first.length() - 120) : first) + ")";
+  }
+
+  /** Issue 14's fleet targets, checked against the long runs (else the short one) of framework devices. */
+  private String fleetTargets() {
+    String prefix = v.containsKey("scaling.runs") ? "scaling" : "fleet";
+    StringBuilder t = new StringBuilder();
+    t.append("| target | measured | met |\n|---|---|---|\n");
+    for (String id : v.get(prefix + ".runs").split(",")) {
+      String p = prefix + "." + id + ".";
+      if (!"framework".equals(v.get(p + "kind"))) {
+        continue;
+      }
+      String what = number(d(p + "devices"), 0) + " framework devices, " + v.get(p + "threads") + " threads, "
+          + v.getOrDefault(p + "parallel", v.get(prefix + ".parallel")) + " starting at a time, JDK " + v.get(p + "java");
+      if (l(p + "devices") == 1000) {
+        double s = d(p + "startMillis") / 1000;
+        row(t, "1,000 devices subscribed in ≤ 10 s (" + what + ")", number(s, 2) + " s", s <= 10 && l(p + "failedStarts") == 0);
+      }
+      if ("virtual".equals(v.get(p + "threads"))) {
+        row(t, "≤ 64 platform threads in total (" + what + ")", number(d(p + "platformThreads"), 0), d(p + "platformThreads") <= 64);
+      } else {
+        double perDevice = d(p + "platformThreadsPerDevice");
+        row(t, "≤ 1.1 platform threads per device (" + what + ")", number(perDevice, 2), perDevice <= 1.1);
+      }
+      double heap = d(p + "heapPerDeviceBytes") / 1000;
+      row(t, "≤ 20 KB of heap per device (" + what + ")", number(heap, 1) + " KB", heap <= 20);
     }
     return t.toString().trim();
   }

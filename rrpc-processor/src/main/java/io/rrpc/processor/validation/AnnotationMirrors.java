@@ -1,5 +1,6 @@
 package io.rrpc.processor.validation;
 
+import com.palantir.javapoet.ClassName;
 import java.util.Map;
 import java.util.Optional;
 import javax.lang.model.element.AnnotationMirror;
@@ -15,18 +16,18 @@ import javax.lang.model.element.TypeElement;
 final class AnnotationMirrors {
   private AnnotationMirrors() {}
 
-  static Optional<AnnotationMirror> find(Element element, String qualifiedName) {
+  static Optional<AnnotationMirror> find(Element element, ClassName annotation) {
     for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
       TypeElement type = (TypeElement) mirror.getAnnotationType().asElement();
-      if (type.getQualifiedName().contentEquals(qualifiedName)) {
+      if (type.getQualifiedName().contentEquals(annotation.canonicalName())) {
         return Optional.of(mirror);
       }
     }
     return Optional.empty();
   }
 
-  static boolean has(Element element, String qualifiedName) {
-    return find(element, qualifiedName).isPresent();
+  static boolean has(Element element, ClassName annotation) {
+    return find(element, annotation).isPresent();
   }
 
   /**

@@ -43,9 +43,13 @@ final class CommandKeys {
         errors.error(ProcessorErrors.BLANK_KEY, method, command, value);
       } else if (containsWhitespace(key)) {
         errors.error(ProcessorErrors.keyWithWhitespace(key), method, command, value);
+      } else if (containsLoneSurrogate(key)) {
+        errors.error(ProcessorErrors.keyWithLoneSurrogate(escapeSurrogates(key)), method, command, value);
       } else {
         ExecutableElement first = declaredBy.putIfAbsent(key, method);
-        if (first != null) {
+        if (first == method) {
+          errors.error(ProcessorErrors.keyRepeatedInOneMethod(key), method, command, value);
+        } else if (first != null) {
           errors.error(
               ProcessorErrors.duplicateKey(key, first.getSimpleName().toString()),
               method, command, value);
@@ -62,6 +66,22 @@ final class CommandKeys {
     return written.getValue() instanceof List<?> list
         ? (List<? extends AnnotationValue>) list
         : List.of();
+  }
+
+  /**
+   * A lone surrogate survives in a Java string but not in UTF-8: the runtime decodes request bytes,
+   * so such a key could never match.
+   */
+  private static boolean containsLoneSurrogate(String key) {
+    return key.codePoints().anyMatch(c -> c <= Character.MAX_VALUE && Character.isSurrogate((char) c));
+  }
+
+  /** The key as Java source would spell it, so that a message can show the surrogate. */
+  private static String escapeSurrogates(String key) {
+    StringBuilder escaped = new StringBuilder();
+    key.chars().forEach(c -> escaped.append(
+        Character.isSurrogate((char) c) ? String.format("\\u%04x", c) : String.valueOf((char) c)));
+    return escaped.toString();
   }
 
   /** Whitespace as the runtime's key extraction sees it ({@link Character#isWhitespace}). */

@@ -4,6 +4,7 @@ import com.palantir.javapoet.ClassName;
 import io.rrpc.processor.model.Argument;
 import io.rrpc.processor.model.HandlerClass;
 import io.rrpc.processor.model.HandlerMethod;
+import io.rrpc.processor.model.KnownNames;
 import io.rrpc.processor.model.Reply;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,8 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
@@ -25,12 +28,23 @@ import javax.lang.model.util.Types;
  * at fault; a class with any error yields no model (and so no generated code).
  */
 public final class HandlerClassValidator {
+  /**
+   * The most command keys one class may declare. The writer splits a large switch over several
+   * methods, but the dispatcher's constant pool and its key list still grow with every key; the tests
+   * compile this many keys of every kind.
+   */
+  public static final int MAX_COMMAND_KEYS = 2000;
+
   private final ErrorReporter errors;
+  private final Elements elements;
+  private final Types types;
   private final ParameterBinder parameters;
   private final ReplyClassifier replies;
 
   public HandlerClassValidator(ErrorReporter errors, Elements elements, Types types) {
     this.errors = errors;
+    this.elements = elements;
+    this.types = types;
     this.parameters = new ParameterBinder(errors, elements);
     this.replies = new ReplyClassifier(errors, elements, types);
   }
@@ -39,8 +53,8 @@ public final class HandlerClassValidator {
   public static List<ExecutableElement> handlerMethodsOf(TypeElement type) {
     List<ExecutableElement> methods = new ArrayList<>();
     for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
-      if (AnnotationMirrors.has(method, KnownTypes.RRPC_COMMAND)
-          || AnnotationMirrors.has(method, KnownTypes.RRPC_FALLBACK)) {
+      if (AnnotationMirrors.has(method, KnownNames.RRPC_COMMAND)
+          || AnnotationMirrors.has(method, KnownNames.RRPC_FALLBACK)) {
         methods.add(method);
       }
     }
@@ -64,8 +78,8 @@ public final class HandlerClassValidator {
     ExecutableElement fallbackElement = null;
     for (ExecutableElement method : methods) {
       enclosingProblem.ifPresent(message -> errors.error(message, method));
-      Optional<AnnotationMirror> command = AnnotationMirrors.find(method, KnownTypes.RRPC_COMMAND);
-      Optional<AnnotationMirror> fallbackMark = AnnotationMirrors.find(method, KnownTypes.RRPC_FALLBACK);
+      Optional<AnnotationMirror> command = AnnotationMirrors.find(method, KnownNames.RRPC_COMMAND);
+      Optional<AnnotationMirror> fallbackMark = AnnotationMirrors.find(method, KnownNames.RRPC_FALLBACK);
       if (command.isPresent() && fallbackMark.isPresent()) {
         errors.error(ProcessorErrors.COMMAND_AND_FALLBACK, method, fallbackMark.get());
         continue;
@@ -85,10 +99,20 @@ public final class HandlerClassValidator {
         fallback = handlerMethod(method, List.of());
       }
     }
+    int keyCount = commands.stream().mapToInt(command -> command.keys().size()).sum();
+    if (keyCount > MAX_COMMAND_KEYS) {
+      errors.error(ProcessorErrors.tooManyCommands(keyCount, MAX_COMMAND_KEYS), type);
+    }
     if (errors.errorCount() != errorsBefore) {
       return Optional.empty();
     }
-    return Optional.of(new HandlerClass(type, ClassName.get(type), commands, fallback));
+    return Optional.of(new HandlerClass(
+        type,
+        ClassName.get(type),
+        isEffectivelyPublic(type),
+        DeprecatedTypes.namedBy(methods, elements),
+        commands,
+        fallback));
   }
 
   /** The method-level rules; the model of the method if it breaks none of them. */
@@ -100,6 +124,12 @@ public final class HandlerClassValidator {
     if (!method.getTypeParameters().isEmpty()) {
       errors.error(ProcessorErrors.GENERIC_METHOD, method);
     }
+    if (isSuspendFunction(method)) {
+      // Its parameters and return type are kapt's translation, not what the developer wrote.
+      errors.error(ProcessorErrors.SUSPEND_FUNCTION, method);
+      return Optional.empty();
+    }
+    checkThrownTypes(method);
     Optional<List<Argument>> arguments = parameters.bind(method);
     Optional<Reply> reply = replies.classify(method);
     if (errors.errorCount() != errorsBefore) {
@@ -111,6 +141,37 @@ public final class HandlerClassValidator {
         method.getModifiers().contains(Modifier.STATIC),
         arguments.orElseThrow(),
         reply.orElseThrow()));
+  }
+
+  /** kapt shows {@code suspend fun f(): T} as {@code Object f(Continuation<? super T>)}. */
+  private static boolean isSuspendFunction(ExecutableElement method) {
+    List<? extends VariableElement> parameters = method.getParameters();
+    return !parameters.isEmpty()
+        && KnownTypes.is(parameters.get(parameters.size() - 1).asType(), KnownNames.KOTLIN_CONTINUATION);
+  }
+
+  /** {@code dispatch()} declares {@code throws Exception}; errors need no declaration. */
+  private void checkThrownTypes(ExecutableElement method) {
+    TypeMirror exception = elements.getTypeElement(Exception.class.getCanonicalName()).asType();
+    TypeMirror error = elements.getTypeElement(Error.class.getCanonicalName()).asType();
+    for (TypeMirror thrown : method.getThrownTypes()) {
+      if (!types.isSubtype(thrown, exception) && !types.isSubtype(thrown, error)) {
+        errors.error(ProcessorErrors.undeclarableException(thrown.toString()), method);
+      }
+    }
+  }
+
+  /**
+   * Whether code in any package may name the class. Only then is its dispatcher public: a public
+   * constructor taking a class its module's clients cannot see is what {@code -Xlint:exports} flags.
+   */
+  private static boolean isEffectivelyPublic(TypeElement type) {
+    for (Element e = type; e instanceof TypeElement; e = e.getEnclosingElement()) {
+      if (!e.getModifiers().contains(Modifier.PUBLIC)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -3,6 +3,7 @@ package io.rrpc.processor.validation;
 import com.palantir.javapoet.TypeName;
 import io.rrpc.processor.model.Argument;
 import io.rrpc.processor.model.Argument.Source;
+import io.rrpc.processor.model.KnownNames;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +38,7 @@ final class ParameterBinder {
     Map<String, VariableElement> boundNames = new LinkedHashMap<>();
     List<Argument> arguments = new ArrayList<>();
     for (VariableElement parameter : method.getParameters()) {
-      Optional<AnnotationMirror> param = AnnotationMirrors.find(parameter, KnownTypes.RRPC_PARAM);
+      Optional<AnnotationMirror> param = AnnotationMirrors.find(parameter, KnownNames.RRPC_PARAM);
       Optional<Argument> argument = param.isPresent()
           ? bindParam(parameter, param.get(), boundNames, dispatcherPackage)
           : bindUnannotated(parameter);
@@ -48,13 +49,13 @@ final class ParameterBinder {
 
   private Optional<Argument> bindUnannotated(VariableElement parameter) {
     TypeMirror type = parameter.asType();
-    if (KnownTypes.is(type, KnownTypes.RRPC_REQUEST)) {
+    if (KnownTypes.is(type, KnownNames.RRPC_REQUEST)) {
       return argument(Source.REQUEST, type, null);
     }
     if (KnownTypes.isByteArray(type)) {
       return argument(Source.PAYLOAD, type, null);
     }
-    if (KnownTypes.is(type, KnownTypes.STRING)) {
+    if (KnownTypes.is(type, String.class)) {
       return argument(Source.ARGUMENT_TEXT, type, null);
     }
     errors.error(ProcessorErrors.unsupportedParameter(type.toString()), parameter);
@@ -80,6 +81,10 @@ final class ParameterBinder {
       return Optional.empty();
     }
     TypeMirror type = parameter.asType();
+    if (KnownTypes.isOptional(type)) {
+      errors.error(ProcessorErrors.OPTIONAL_PARAMETER, parameter, param);
+      return Optional.empty();
+    }
     Source source = paramSource(type);
     if (source == null) {
       errors.error(ProcessorErrors.unsupportedParameter(type.toString()), parameter, param);
@@ -111,22 +116,22 @@ final class ParameterBinder {
     if (type.getKind() != TypeKind.DECLARED) {
       return null; // a type variable or intersection: nothing to name it by
     }
-    if (KnownTypes.is(type, KnownTypes.RRPC_REQUEST)) {
+    if (KnownTypes.is(type, KnownNames.RRPC_REQUEST)) {
       return Source.REQUEST;
     }
     if (KnownTypes.isBox(type)) {
       return Source.OPTIONAL_BOX;
     }
-    if (KnownTypes.is(type, KnownTypes.STRING)) {
+    if (KnownTypes.is(type, String.class)) {
       return Source.OPTIONAL_STRING;
     }
-    if (KnownTypes.is(type, KnownTypes.JSON_ELEMENT)) {
+    if (KnownTypes.is(type, KnownNames.JSON_ELEMENT)) {
       return Source.JSON_ELEMENT;
     }
-    if (KnownTypes.is(type, KnownTypes.JSON_OBJECT)) {
+    if (KnownTypes.is(type, KnownNames.JSON_OBJECT)) {
       return Source.JSON_OBJECT;
     }
-    if (KnownTypes.is(type, KnownTypes.JSON_ARRAY)) {
+    if (KnownTypes.is(type, KnownNames.JSON_ARRAY)) {
       return Source.JSON_ARRAY;
     }
     if (((DeclaredType) type).asElement().getKind() == ElementKind.ENUM) {

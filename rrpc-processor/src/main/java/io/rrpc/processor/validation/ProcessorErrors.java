@@ -16,8 +16,14 @@ public final class ProcessorErrors {
       "@RrpcCommand key must not be empty or blank: a request's command key is its first word, which"
           + " is never blank; write the key, for example @RrpcCommand(\"closed\")";
 
+  /**
+   * Runs of every Unicode space and separator ({@code Z*}) and of Java whitespace: {@code \s} alone
+   * misses U+2029 and the no-break spaces, which a suggested key must not keep either.
+   */
+  private static final String SPACES = "[\\p{Z}\\p{javaWhitespace}]+";
+
   public static String keyWithWhitespace(String key) {
-    String suggestion = key.strip().replaceAll("\\s+", "_");
+    String suggestion = key.replaceAll("^" + SPACES + "|" + SPACES + "$", "").replaceAll(SPACES, "_");
     return "@RrpcCommand key \"" + key + "\" contains whitespace, so no text request could match it"
         + " (a request's key is its first whitespace-separated word); use a key without whitespace,"
         + " such as \"" + suggestion + "\"";
@@ -26,6 +32,22 @@ public final class ProcessorErrors {
   public static String duplicateKey(String key, String firstMethod) {
     return "command key \"" + key + "\" is already declared by " + firstMethod + "() in this class;"
         + " each key may be declared once: remove it from one of the two methods";
+  }
+
+  public static String keyRepeatedInOneMethod(String key) {
+    return "command key \"" + key + "\" is listed more than once in this @RrpcCommand;"
+        + " list each key once";
+  }
+
+  public static String keyWithLoneSurrogate(String escapedKey) {
+    return "@RrpcCommand key \"" + escapedKey + "\" contains a lone surrogate, which no UTF-8"
+        + " request can carry, so no request could ever match it; use a key of whole characters";
+  }
+
+  public static String tooManyCommands(int keys, int max) {
+    return "this class declares " + keys + " command keys, more than the " + max + " one generated"
+        + " dispatcher can hold (a class file's limits); split the commands over several classes,"
+        + " each of which gets its own dispatcher";
   }
 
   // ---- Handler methods ----
@@ -42,6 +64,17 @@ public final class ProcessorErrors {
       "a method cannot be both @RrpcCommand and @RrpcFallback: the fallback answers only the keys no"
           + " method declares; remove one of the two annotations";
 
+  public static String undeclarableException(String type) {
+    return "the handler declares throws " + type + ", which is neither an Exception nor an Error, but"
+        + " the generated dispatch() may throw only Exception; declare throws Exception (or a"
+        + " subclass of it)";
+  }
+
+  public static final String SUSPEND_FUNCTION =
+      "suspend functions cannot be RRPC handlers: kapt shows them as methods with a trailing"
+          + " Continuation parameter, which the generated Java dispatcher cannot supply; return"
+          + " CompletableFuture<T> (kotlinx-coroutines' future { } builds one)";
+
   public static String duplicateFallback(String firstMethod) {
     return "a class may have only one @RrpcFallback method, and " + firstMethod + "() already is;"
         + " remove @RrpcFallback from one of them";
@@ -53,6 +86,18 @@ public final class ProcessorErrors {
     return typeName + " is an interface or annotation type, but @RrpcCommand and @RrpcFallback methods"
         + " must be declared in a class (or enum or record), whose instance the generated dispatcher"
         + " calls; move the method to a class, which may implement " + typeName;
+  }
+
+  public static String notInNamedClass(String annotation) {
+    return "@" + annotation + " has no effect in a local class, an anonymous class, an enum"
+        + " constant's body or a lambda: javac hands annotation processors only what named classes"
+        + " declare, so no dispatcher would call it and the command would be missing at run time;"
+        + " move the method to a top-level or static nested class";
+  }
+
+  public static String generatedNameClash(String generatedName, String first, String second) {
+    return first + " and " + second + " both get the generated class " + generatedName
+        + " (nested names are joined with _); rename one of them";
   }
 
   public static String privateEnclosingClass(String className) {
@@ -93,6 +138,11 @@ public final class ProcessorErrors {
       "@RrpcParam cannot bind an RrpcRequest: an unannotated RrpcRequest parameter receives the"
           + " request itself; remove @RrpcParam";
 
+  public static final String OPTIONAL_PARAMETER =
+      "@RrpcParam cannot bind an Optional: a missing or null member already arrives as null in a"
+          + " boxed, String, enum or object parameter; declare that type instead (Integer rather"
+          + " than Optional<Integer> or OptionalInt)";
+
   public static final String PARAM_WITHOUT_HANDLER =
       "@RrpcParam has no effect here: it binds parameters of @RrpcCommand and @RrpcFallback methods"
           + " only; annotate the method, or remove @RrpcParam";
@@ -114,6 +164,11 @@ public final class ProcessorErrors {
   public static String nestedCompletionStage(String type) {
     return "the handler returns " + type + ", a stage of a stage; combine them (thenCompose) and"
         + " return a CompletionStage of the reply value";
+  }
+
+  public static String optionalReturn(String type) {
+    return "the handler returns " + type + ", which has no reply of its own (Gson cannot write it);"
+        + " return the value itself, or null for an empty reply";
   }
 
   // ---- The compilation as a whole ----

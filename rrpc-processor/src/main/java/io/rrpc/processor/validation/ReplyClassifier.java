@@ -1,8 +1,10 @@
 package io.rrpc.processor.validation;
 
+import io.rrpc.processor.model.KnownNames;
 import io.rrpc.processor.model.Reply;
 import io.rrpc.processor.model.Reply.Conversion;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
@@ -15,17 +17,21 @@ import javax.lang.model.util.Types;
 /** Decides how a handler's return value becomes a reply, reporting return types that cannot. */
 final class ReplyClassifier {
   private final ErrorReporter errors;
+  private final Elements elements;
   private final Types types;
+  private final Accessibility accessibility;
   private final TypeElement completionStage;
   private final TypeMirror charSequence;
   private final TypeMirror object;
 
   ReplyClassifier(ErrorReporter errors, Elements elements, Types types) {
     this.errors = errors;
+    this.elements = elements;
     this.types = types;
-    this.completionStage = elements.getTypeElement(KnownTypes.COMPLETION_STAGE);
-    this.charSequence = elements.getTypeElement(KnownTypes.CHAR_SEQUENCE).asType();
-    this.object = elements.getTypeElement("java.lang.Object").asType();
+    this.accessibility = new Accessibility(elements);
+    this.completionStage = elements.getTypeElement(CompletionStage.class.getCanonicalName());
+    this.charSequence = elements.getTypeElement(CharSequence.class.getCanonicalName()).asType();
+    this.object = elements.getTypeElement(Object.class.getCanonicalName()).asType();
   }
 
   /** How the method's return value becomes a reply, or empty after reporting why it cannot. */
@@ -36,18 +42,28 @@ final class ReplyClassifier {
     }
     Optional<DeclaredType> stage = asCompletionStage(type);
     if (stage.isEmpty()) {
+      if (KnownTypes.isOptional(type)) {
+        errors.error(ProcessorErrors.optionalReturn(type.toString()), method);
+        return Optional.empty();
+      }
       return Optional.of(new Reply(conversionOf(type), false));
     }
     if (stage.get().getTypeArguments().isEmpty()) {
       errors.error(ProcessorErrors.rawCompletionStage(type.toString()), method);
       return Optional.empty();
     }
-    TypeMirror value = upperBound(stage.get().getTypeArguments().get(0));
+    TypeMirror argument = stage.get().getTypeArguments().get(0);
+    TypeMirror value = upperBound(argument);
     if (asCompletionStage(value).isPresent()) {
       errors.error(ProcessorErrors.nestedCompletionStage(type.toString()), method);
       return Optional.empty();
     }
-    return Optional.of(new Reply(conversionOf(value), true));
+    if (KnownTypes.isOptional(value)) {
+      errors.error(ProcessorErrors.optionalReturn(type.toString()), method);
+      return Optional.empty();
+    }
+    boolean nameable = accessibility.isAccessible(argument, elements.getPackageOf(method));
+    return Optional.of(new Reply(conversionOf(value), true, nameable));
   }
 
   private Conversion conversionOf(TypeMirror type) {
@@ -56,10 +72,10 @@ final class ReplyClassifier {
         || (type.getKind() == TypeKind.DECLARED && types.isAssignable(type, charSequence))) {
       return Conversion.OF;
     }
-    if (KnownTypes.is(type, KnownTypes.VOID)) {
+    if (KnownTypes.is(type, Void.class)) {
       return Conversion.OK;
     }
-    if (KnownTypes.is(type, KnownTypes.RRPC_REPLY)) {
+    if (KnownTypes.is(type, KnownNames.RRPC_REPLY)) {
       return Conversion.AS_IS;
     }
     if (KnownTypes.isBox(type)) {

@@ -1,5 +1,6 @@
 package io.rrpc.processor.validation;
 
+import io.rrpc.processor.model.KnownNames;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 
@@ -18,13 +19,13 @@ public final class StrayParamValidator {
   public void check(Element parameter) {
     Element executable = parameter.getEnclosingElement();
     boolean onHandler = executable.getKind() == ElementKind.METHOD
-        && (AnnotationMirrors.has(executable, KnownTypes.RRPC_COMMAND)
-            || AnnotationMirrors.has(executable, KnownTypes.RRPC_FALLBACK));
+        && (AnnotationMirrors.has(executable, KnownNames.RRPC_COMMAND)
+            || AnnotationMirrors.has(executable, KnownNames.RRPC_FALLBACK));
     if (!onHandler) {
       errors.error(
           ProcessorErrors.PARAM_WITHOUT_HANDLER,
           parameter,
-          AnnotationMirrors.find(parameter, KnownTypes.RRPC_PARAM).orElseThrow());
+          AnnotationMirrors.find(parameter, KnownNames.RRPC_PARAM).orElseThrow());
     }
   }
 }

@@ -5,6 +5,7 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import io.rrpc.processor.model.Argument;
+import io.rrpc.processor.model.KnownNames;
 import java.util.Map;
 
 /**
@@ -39,14 +40,14 @@ final class ArgumentExpressions {
       case JSON_OBJECT -> params("optionalJsonObject", name);
       case JSON_ARRAY -> params("optionalJsonArray", name);
       case OPTIONAL_ENUM -> CodeBlock.of(
-          "$T.optionalEnum(request, $S, $T.values())", RuntimeTypes.RRPC_PARAMS, name, type);
+          "$T.optionalEnum(request, $S, $T.values())", KnownNames.RRPC_PARAMS, name, type);
       case GSON -> CodeBlock.of(
-          "$T.optionalGson(request, $S, $L)", RuntimeTypes.RRPC_PARAMS, name, typeToken(type));
+          "$T.optionalGson(request, $S, $L)", KnownNames.RRPC_PARAMS, name, typeToken(type));
     };
   }
 
   private static CodeBlock params(String method, String name) {
-    return CodeBlock.of("$T.$N(request, $S)", RuntimeTypes.RRPC_PARAMS, method, name);
+    return CodeBlock.of("$T.$N(request, $S)", KnownNames.RRPC_PARAMS, method, name);
   }
 
   /**
@@ -55,9 +56,9 @@ final class ArgumentExpressions {
    */
   private static CodeBlock typeToken(TypeName type) {
     if (isParameterized(type)) {
-      return CodeBlock.of("new $T() {}", ParameterizedTypeName.get(RuntimeTypes.TYPE_TOKEN, type));
+      return CodeBlock.of("new $T() {}", ParameterizedTypeName.get(KnownNames.TYPE_TOKEN, type));
     }
-    return CodeBlock.of("$T.get($T.class)", RuntimeTypes.TYPE_TOKEN, type);
+    return CodeBlock.of("$T.get($T.class)", KnownNames.TYPE_TOKEN, type);
   }
 
   private static boolean isParameterized(TypeName type) {

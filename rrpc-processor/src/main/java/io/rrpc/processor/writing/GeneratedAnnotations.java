@@ -2,6 +2,7 @@ package io.rrpc.processor.writing;
 
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
+import io.rrpc.processor.model.KnownNames;
 import java.util.Optional;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.TypeElement;
@@ -25,11 +26,11 @@ public final class GeneratedAnnotations {
   private static Optional<TypeElement> generatedAnnotationType(
       Elements elements, SourceVersion sourceVersion) {
     if (sourceVersion.compareTo(SourceVersion.RELEASE_8) > 0) {
-      TypeElement modern = elements.getTypeElement("javax.annotation.processing.Generated");
+      TypeElement modern = elements.getTypeElement(KnownNames.GENERATED.canonicalName());
       if (modern != null) {
         return Optional.of(modern);
       }
     }
-    return Optional.ofNullable(elements.getTypeElement("javax.annotation.Generated"));
+    return Optional.ofNullable(elements.getTypeElement(KnownNames.GENERATED_JAVA8.canonicalName()));
   }
 }
