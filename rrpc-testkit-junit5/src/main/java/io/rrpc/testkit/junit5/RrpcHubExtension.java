@@ -60,27 +60,49 @@ public final class RrpcHubExtension implements BeforeAllCallback, ParameterResol
     this.payloadLimit = payloadLimit;
   }
 
-  /** On an {@link EmbeddedBroker} that checks device credentials. */
+  /**
+   * On an {@link EmbeddedBroker} that checks device credentials.
+   *
+   * @return the extension
+   */
   public static RrpcHubExtension embedded() {
     return new RrpcHubExtension();
   }
 
-  /** On a {@link MosquittoBroker}, which takes any client. */
+  /**
+   * On a {@link MosquittoBroker}, which takes any client.
+   *
+   * @return the extension
+   */
   public static RrpcHubExtension mosquitto() {
     return new RrpcHubExtension(true, false, HubSimulator.DEFAULT_RRPC_TIMEOUT, HubSimulator.DEFAULT_PAYLOAD_LIMIT);
   }
 
-  /** The same, with the simulator's RRPC deadline set to {@code timeout}. */
+  /**
+   * The same, with the simulator's RRPC deadline set to {@code timeout}.
+   *
+   * @param timeout how long a call waits for the reply
+   * @return a new extension; this one is unchanged
+   */
   public RrpcHubExtension withRrpcTimeout(Duration timeout) {
     return new RrpcHubExtension(mosquitto, checkCredentials, timeout, payloadLimit);
   }
 
-  /** The same, with the simulator's payload limit set to {@code bytes}. */
+  /**
+   * The same, with the simulator's payload limit set to {@code bytes}.
+   *
+   * @param bytes the largest request payload
+   * @return a new extension; this one is unchanged
+   */
   public RrpcHubExtension withPayloadLimit(int bytes) {
     return new RrpcHubExtension(mosquitto, checkCredentials, rrpcTimeout, bytes);
   }
 
-  /** The same, with an embedded broker that lets every client in. */
+  /**
+   * The same, with an embedded broker that lets every client in.
+   *
+   * @return a new extension; this one is unchanged
+   */
   public RrpcHubExtension withoutCredentialCheck() {
     if (mosquitto) {
       throw new IllegalStateException("mosquitto checks no credentials anyway");
