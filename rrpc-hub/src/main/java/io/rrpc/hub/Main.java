@@ -91,7 +91,11 @@ public final class Main implements Callable<Integer> {
 
   private boolean credentialsFromEnvironment;
 
-  /** The command line's entry point. */
+  /**
+   * The command line's entry point: runs it and exits the JVM with its status.
+   *
+   * @param args the arguments, as {@code --help} lists them
+   */
   public static void main(String[] args) {
     ConsoleLogging.install();
     System.exit(run(args));

@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
         "Exit status: 0 with the device's reply, 1 for a Tencent error (one line), 2 for a usage error."})
 public final class CallCommand implements Callable<Integer> {
   /** The local hub's default endpoint. */
-  public static final String LOCAL_ENDPOINT = "http://127.0.0.1:9000";
+  static final String LOCAL_ENDPOINT = "http://127.0.0.1:9000";
 
   @Spec CommandSpec spec;
 
