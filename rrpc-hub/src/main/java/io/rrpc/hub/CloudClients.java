@@ -1,4 +1,4 @@
-package io.rrpc.hub.call;
+package io.rrpc.hub;
 
 import com.tencentcloudapi.common.CommonClient;
 import com.tencentcloudapi.common.Credential;
@@ -9,7 +9,7 @@ import com.tencentcloudapi.common.profile.HttpProfile;
  * Tencent's own {@code CommonClient} for IoT Hub ({@code iotcloud}), pointed at the local hub or at
  * Tencent's endpoint, the way a user's cloud code would configure it.
  */
-public final class CloudClients {
+final class CloudClients {
   /** Tencent's IoT Hub API endpoint. */
   static final String TENCENT_ENDPOINT = "iotcloud.tencentcloudapi.com";
 
@@ -27,7 +27,7 @@ public final class CloudClients {
    * @return a client whose {@code call(action, body)} sends signed requests
    * @throws IllegalArgumentException for an endpoint that is not http:// or https://
    */
-  public static CommonClient iotcloud(String endpoint, String region, String version, String secretId,
+  static CommonClient iotcloud(String endpoint, String region, String version, String secretId,
       String secretKey) {
     HttpProfile http = new HttpProfile();
     if (endpoint != null) {
