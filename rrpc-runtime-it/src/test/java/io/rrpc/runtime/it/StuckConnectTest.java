@@ -1,15 +1,19 @@
 package io.rrpc.runtime.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rrpc.runtime.RrpcDevice;
 import io.rrpc.testkit.FaultProxy;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Connections reset right after the TCP accept, during the MQTT connect, leave some of Paho's connect
- * attempts neither succeeded nor failed: the device must keep trying, and be back once the broker is.
+ * Reconnect attempts that Paho would leave neither succeeded nor failed: connections reset right after
+ * the TCP accept, during the MQTT connect, and connections never answered. The device keeps trying, and
+ * is back once the broker is.
  */
 class StuckConnectTest extends DeviceTestBase {
   /** More than the ~17 attempts after which a device without a watchdog used to stop trying. */
@@ -51,5 +55,27 @@ class StuckConnectTest extends DeviceTestBase {
 
     assertEquals("subscribed " + TestDevices.REQUEST_FILTER, events.nextStartingWith("subscribed").text);
     assertEquals("ok", call("closed"), "the device serves again");
+  }
+
+  @Test
+  void deviceGivesUpOnAConnectNeverAnsweredAndConnectsOnceTheBrokerAnswers() throws Exception {
+    try (SilentBroker silentBroker = new SilentBroker()) {
+      // A short connect timeout: an attempt is given up one second (Paho's unit) plus the margin after it began.
+      device = TestDevices.builder(silentBroker.uri(), new AirconCommands_RrpcDispatcher(aircon))
+          .connectionListener(events).connectTimeout(1, TimeUnit.SECONDS).build();
+      device.start();
+      assertEquals("subscribed " + TestDevices.REQUEST_FILTER, events.nextStartingWith("subscribed").text);
+
+      silentBroker.silent(true);
+      long before = silentBroker.acceptedConnections();
+      silentBroker.dropConnections();
+      events.nextStartingWith("disconnected");
+      assertTrue(silentBroker.awaitAcceptedConnections(before + 2, Duration.ofSeconds(30)),
+          "the device gave up on a connection never answered and tried another");
+      silentBroker.silent(false);
+
+      assertEquals("subscribed " + TestDevices.REQUEST_FILTER, events.nextStartingWith("subscribed").text);
+      device.close(); // before the broker goes
+    }
   }
 }
