@@ -59,22 +59,38 @@ class StuckConnectTest extends DeviceTestBase {
 
   @Test
   void deviceGivesUpOnAConnectNeverAnsweredAndConnectsOnceTheBrokerAnswers() throws Exception {
-    try (SilentBroker silentBroker = new SilentBroker()) {
+    try (ScriptedFaultBroker scripted = new ScriptedFaultBroker()) {
       // A short connect timeout: an attempt is given up one second (Paho's unit) plus the margin after it began.
-      device = TestDevices.builder(silentBroker.uri(), new AirconCommands_RrpcDispatcher(aircon))
+      device = TestDevices.builder(scripted.uri(), new AirconCommands_RrpcDispatcher(aircon))
           .connectionListener(events).connectTimeout(1, TimeUnit.SECONDS).build();
       device.start();
       assertEquals("subscribed " + TestDevices.REQUEST_FILTER, events.nextStartingWith("subscribed").text);
 
-      silentBroker.silent(true);
-      long before = silentBroker.acceptedConnections();
-      silentBroker.dropConnections();
+      scripted.silent(true);
+      long before = scripted.acceptedConnections();
+      scripted.dropConnections();
       events.nextStartingWith("disconnected");
-      assertTrue(silentBroker.awaitAcceptedConnections(before + 2, Duration.ofSeconds(30)),
+      assertTrue(scripted.awaitAcceptedConnections(before + 2, Duration.ofSeconds(30)),
           "the device gave up on a connection never answered and tried another");
-      silentBroker.silent(false);
+      scripted.silent(false);
 
       assertEquals("subscribed " + TestDevices.REQUEST_FILTER, events.nextStartingWith("subscribed").text);
+      device.close(); // before the broker goes
+    }
+  }
+
+  @Test
+  void deviceReconnectsAfterLosingItsFirstConnectionRightAfterTheSuback() throws Exception {
+    try (ScriptedFaultBroker scripted = new ScriptedFaultBroker()) {
+      scripted.dropAfterNextSuback();
+      device = TestDevices.builder(scripted.uri(), new AirconCommands_RrpcDispatcher(aircon))
+          .connectionListener(events).build();
+      device.start();
+      assertEquals("subscribed " + TestDevices.REQUEST_FILTER, events.nextStartingWith("subscribed").text);
+
+      events.nextStartingWith("disconnected");
+      assertEquals("subscribed " + TestDevices.REQUEST_FILTER, events.nextStartingWith("subscribed").text,
+          "subscribed again on a new connection");
       device.close(); // before the broker goes
     }
   }

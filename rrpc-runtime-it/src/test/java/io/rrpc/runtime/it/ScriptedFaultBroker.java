@@ -11,23 +11,26 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Just enough MQTT 3.1.1 to serve a device's connection (CONNACK, SUBACK granting what was asked,
- * PINGRESP) and, {@linkplain #silent while told}, to accept connections and never answer them, as a
- * hung broker or a load balancer in front of one does. Any credentials are accepted; requests are never
- * sent. A thread per connection, ended by {@link #close()}.
+ * PINGRESP) and, on command, to fail it as brokers do during a reconnect: {@linkplain #silent accept
+ * connections and never answer them} (a hung broker, or a load balancer in front of one), or {@linkplain
+ * #dropAfterNextSuback drop a connection right after acknowledging its subscription}. Any credentials
+ * are accepted; requests are never sent. A thread per connection, ended by {@link #close()}.
  */
-final class SilentBroker implements AutoCloseable {
+final class ScriptedFaultBroker implements AutoCloseable {
   private final ServerSocket server;
   private final List<Socket> open = new CopyOnWriteArrayList<>();
   private final CompletableFuture<Void> done = new CompletableFuture<>();
   private volatile boolean silent;
+  private final AtomicBoolean dropAfterSuback = new AtomicBoolean();
   private long accepted; // guarded by this
 
-  SilentBroker() throws IOException {
+  ScriptedFaultBroker() throws IOException {
     this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-    Thread acceptor = new Thread(this::acceptLoop, "silent-broker");
+    Thread acceptor = new Thread(this::acceptLoop, "scripted-fault-broker");
     acceptor.setDaemon(true);
     acceptor.start();
   }
@@ -39,6 +42,11 @@ final class SilentBroker implements AutoCloseable {
   /** With {@code true}, connections accepted from now on get no answer at all; with {@code false}, they are served. */
   void silent(boolean silent) {
     this.silent = silent;
+  }
+
+  /** The next SUBACK is followed at once by the end of its connection. */
+  void dropAfterNextSuback() {
+    dropAfterSuback.set(true);
   }
 
   /** Closes every open connection, as a broker going away does. */
@@ -76,7 +84,7 @@ final class SilentBroker implements AutoCloseable {
           accepted++;
           notifyAll();
         }
-        Thread t = new Thread(() -> serve(socket, answer), "silent-broker-connection");
+        Thread t = new Thread(() -> serve(socket, answer), "scripted-fault-broker-connection");
         t.setDaemon(true);
         t.start();
       }
@@ -101,6 +109,10 @@ final class SilentBroker implements AutoCloseable {
           out.write(new byte[] {0x20, 0x02, 0x00, 0x00}); // CONNACK accepted
         } else if (type == 0x80) { // SUBSCRIBE of one filter: granted its QoS, the last byte
           out.write(new byte[] {(byte) 0x90, 0x03, body[0][0], body[0][1], body[0][body[0].length - 1]});
+          if (dropAfterSuback.compareAndSet(true, false)) {
+            out.flush();
+            return;
+          }
         } else if (type == 0xC0) { // PINGREQ
           out.write(new byte[] {(byte) 0xD0, 0x00});
         } else if (type == 0xE0) { // DISCONNECT
