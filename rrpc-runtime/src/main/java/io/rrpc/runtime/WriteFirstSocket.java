@@ -84,9 +84,12 @@ final class WriteFirstSocket extends Socket {
   }
 
   @Override
-  public synchronized void close() throws IOException {
-    written.countDown();
-    super.close();
+  public void close() throws IOException {
+    try {
+      super.close();
+    } finally {
+      written.countDown(); // after: a read woken by this sees the socket closed
+    }
   }
 
   private void awaitFirstWrite() throws IOException {
