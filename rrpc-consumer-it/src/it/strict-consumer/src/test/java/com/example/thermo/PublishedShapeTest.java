@@ -22,7 +22,8 @@ class PublishedShapeTest {
       "rrpc-processor, io.rrpc.processor",
       "rrpc-runtime, io.rrpc.runtime",
       "rrpc-testkit, io.rrpc.testkit",
-      "rrpc-testkit-junit5, io.rrpc.testkit.junit5"})
+      "rrpc-testkit-junit5, io.rrpc.testkit.junit5",
+      "rrpc-hub, io.rrpc.hub"})
   void eachShippedJarNamesItsModule(String artifactId, String moduleName) throws IOException {
     try (JarFile jar = new JarFile(artifact(artifactId, "").toFile())) {
       assertEquals(moduleName, jar.getManifest().getMainAttributes().getValue("Automatic-Module-Name"));
@@ -30,7 +31,7 @@ class PublishedShapeTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"rrpc-annotations", "rrpc-processor", "rrpc-runtime", "rrpc-testkit", "rrpc-testkit-junit5"})
+  @CsvSource({"rrpc-annotations", "rrpc-processor", "rrpc-runtime", "rrpc-testkit", "rrpc-testkit-junit5", "rrpc-hub"})
   void eachShippedModuleHasSourcesAndJavadocJars(String artifactId) {
     assertTrue(Files.isRegularFile(artifact(artifactId, "-sources")), artifactId + " sources jar");
     assertTrue(Files.isRegularFile(artifact(artifactId, "-javadoc")), artifactId + " javadoc jar");
