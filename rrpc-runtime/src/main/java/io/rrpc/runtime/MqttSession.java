@@ -15,7 +15,7 @@ import org.eclipse.paho.client.mqttv3.MqttCallback;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
-import org.eclipse.paho.client.mqttv3.TimerPingSender;
+import org.eclipse.paho.client.mqttv3.ScheduledExecutorPingSender;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
 /**
@@ -52,6 +52,9 @@ final class MqttSession implements MqttCallback, ReplySender.Publisher {
   private final IMqttActionListener onReconnected = new ReconnectListener();
   private final IMqttActionListener onResubscribed = new ResubscribeListener();
   private final PahoThreads pahoThreads;
+  private final ConnectGate connects;
+  // The permit of the reconnect in progress, if any; released when it has connected and subscribed, or failed.
+  private volatile ConnectGate.Permit reconnecting;
   private volatile MqttAsyncClient client;
   private volatile RequestListener requests;
   private volatile Runnable onSubscribed;
@@ -60,7 +63,7 @@ final class MqttSession implements MqttCallback, ReplySender.Publisher {
   private volatile boolean starting = true;
 
   MqttSession(BrokerEndpoint endpoint, ConnectIdentity identity, String requestFilter, int requestQos,
-      int keepAliveSeconds, long connectTimeoutMillis, Backoff backoff, ScheduledExecutorService scheduler,
+      int keepAliveSeconds, long connectTimeoutMillis, Backoff backoff, RrpcExecutors executors,
       ConnectionEvents events) {
     this.endpoint = endpoint;
     this.identity = identity;
@@ -68,10 +71,11 @@ final class MqttSession implements MqttCallback, ReplySender.Publisher {
     this.requestQos = requestQos;
     this.keepAliveSeconds = keepAliveSeconds;
     this.connectTimeoutMillis = connectTimeoutMillis;
-    this.scheduler = scheduler;
+    this.scheduler = executors.timer;
+    this.connects = executors.connects;
     this.events = events;
     this.reconnector = new Reconnector(backoff, scheduler, events, this::reconnect, identity.clientId(), endpoint.uri);
-    this.pahoThreads = new PahoThreads("rrpc-" + identity.clientId() + "-mqtt", this::clientThreadFailed);
+    this.pahoThreads = new PahoThreads(executors.mqtt, executors.timer, this::clientThreadFailed);
   }
 
   /** Connections tried by {@link #start()} when the broker drops them right after accepting them. */
@@ -111,12 +115,22 @@ final class MqttSession implements MqttCallback, ReplySender.Publisher {
   }
 
   private void startOnce() throws DroppedAfterConnect {
+    ConnectGate.Permit permit = connects.await();
+    try {
+      connectAndSubscribe();
+    } finally {
+      permit.release();
+    }
+  }
+
+  private void connectAndSubscribe() throws DroppedAfterConnect {
     String username = identity.username();
     char[] password = identity.password(username);
     boolean connected = false;
     try {
+      // Keep-alive pings on the timer rather than a Timer thread of their own per client.
       MqttAsyncClient c = new MqttAsyncClient(endpoint.uri, identity.clientId(), new MemoryPersistence(),
-          new TimerPingSender(), pahoThreads);
+          new ScheduledExecutorPingSender(scheduler), pahoThreads);
       client = c;
       c.setCallback(this);
       c.connect(options(username, password)).waitForCompletion(connectTimeoutMillis);
@@ -189,6 +203,7 @@ final class MqttSession implements MqttCallback, ReplySender.Publisher {
   /** Disconnects (letting Paho finish sending what it holds, up to {@code quiesceMillis}) and stops reconnecting. */
   void close(long quiesceMillis) {
     closed = true;
+    endReconnect();
     MqttAsyncClient c = client;
     if (c == null) {
       return;
@@ -256,9 +271,25 @@ final class MqttSession implements MqttCallback, ReplySender.Publisher {
     }
   }
 
-  /** On the scheduler thread: a fresh signature for every attempt. */
+  /** On the scheduler when the backoff delay is over: waits for a connect permit without holding a thread. */
   private void reconnect() {
+    if (closed) {
+      return;
+    }
+    connects.enter(permit -> {
+      try {
+        scheduler.execute(() -> reconnectWith(permit));
+      } catch (RejectedExecutionException closing) {
+        permit.release();
+      }
+    });
+  }
+
+  /** On the scheduler thread, holding a connect permit: a fresh signature for every attempt. */
+  private void reconnectWith(ConnectGate.Permit permit) {
+    reconnecting = permit;
     if (closed || client.isConnected()) {
+      endReconnect();
       return; // closing, or two losses raced and the other reconnect won
     }
     String username = identity.username();
@@ -267,11 +298,21 @@ final class MqttSession implements MqttCallback, ReplySender.Publisher {
       client.connect(options(username, password), password, onReconnected);
     } catch (MqttException | RuntimeException e) {
       clear(password);
+      endReconnect();
       if (closed) {
         return; // close() won the race with this attempt
       }
       LOG.warning("reconnect to " + endpoint.uri + " failed: " + StartFailures.describe(e));
       scheduleReconnect();
+    }
+  }
+
+  /** The reconnect in progress connected and subscribed, or failed: its permit goes to the next device. */
+  private void endReconnect() {
+    ConnectGate.Permit permit = reconnecting;
+    if (permit != null) {
+      reconnecting = null;
+      permit.release();
     }
   }
 
@@ -369,6 +410,7 @@ final class MqttSession implements MqttCallback, ReplySender.Publisher {
     public void onSuccess(IMqttToken token) {
       clear((char[]) token.getUserContext());
       if (closed) {
+        endReconnect();
         return;
       }
       LOG.info("connected to " + endpoint.uri + " as " + identity.clientId());
@@ -377,6 +419,7 @@ final class MqttSession implements MqttCallback, ReplySender.Publisher {
         client.subscribe(requestFilter, requestQos, null, onResubscribed);
       } catch (MqttException | RuntimeException e) {
         LOG.warning("subscribe to " + requestFilter + " failed: " + StartFailures.describe(e));
+        endReconnect();
         reconnectFromScratch();
       }
     }
@@ -384,6 +427,7 @@ final class MqttSession implements MqttCallback, ReplySender.Publisher {
     @Override
     public void onFailure(IMqttToken token, Throwable exception) {
       clear((char[]) token.getUserContext());
+      endReconnect();
       if (closed) {
         return;
       }
@@ -396,6 +440,7 @@ final class MqttSession implements MqttCallback, ReplySender.Publisher {
   private final class ResubscribeListener implements IMqttActionListener {
     @Override
     public void onSuccess(IMqttToken token) {
+      endReconnect();
       if (refused(token)) {
         LOG.severe("subscribe refused, topic: " + requestFilter + "; reconnecting");
         reconnectFromScratch();
@@ -413,6 +458,7 @@ final class MqttSession implements MqttCallback, ReplySender.Publisher {
 
     @Override
     public void onFailure(IMqttToken token, Throwable exception) {
+      endReconnect();
       LOG.warning("subscribe to " + requestFilter + " failed: " + StartFailures.describe(exception));
       reconnectFromScratch();
     }

@@ -122,8 +122,10 @@ public final class RrpcDevice implements AutoCloseable {
       interrupted = true;
     }
     parts.session.close(1000);
-    parts.workers.shutdownNow();
-    parts.scheduler.shutdownNow();
+    parts.workers.stop();
+    if (parts.ownsExecutors) {
+      parts.executors.close();
+    }
     LOG.info("closed, " + metrics.snapshot(0));
     if (interrupted) {
       Thread.currentThread().interrupt();
@@ -184,6 +186,7 @@ public final class RrpcDevice implements AutoCloseable {
     ErrorReplyPolicy errorReplyPolicy = ErrorReplyPolicy.standard();
     long hubDeadlineMillis = DeviceSettings.HUB_DEADLINE_MILLIS;
     RrpcConnectionListener connectionListener;
+    RrpcExecutors executors;
 
     private Builder() {}
 
@@ -413,6 +416,20 @@ public final class RrpcDevice implements AutoCloseable {
      */
     public Builder connectionListener(RrpcConnectionListener connectionListener) {
       this.connectionListener = connectionListener;
+      return this;
+    }
+
+    /**
+     * Runs the device on executors shared with other devices in this JVM instead of threads of its own;
+     * default none (the device starts its own: Paho's three, a timer, and a worker while handling). See
+     * {@link RrpcExecutors} for what is shared, the fairness between devices, and who closes them. The
+     * device's {@link #workers(int)} and {@link #queueCapacity(int)} still bound its own handlers.
+     *
+     * @param executors the shared executors, or {@code null} for the device's own
+     * @return this builder
+     */
+    public Builder executors(RrpcExecutors executors) {
+      this.executors = executors;
       return this;
     }
 
