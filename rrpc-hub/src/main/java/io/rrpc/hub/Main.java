@@ -68,10 +68,12 @@ public final class Main implements Callable<Integer> {
       description = "Where generated devices' device_info.json files go (default ${DEFAULT-VALUE}).")
   Path deviceInfoOut;
 
-  @Option(names = "--secret-id", paramLabel = "ID", description = "The API's SecretId (generated when absent).")
+  @Option(names = "--secret-id", paramLabel = "ID",
+      description = "The API's SecretId (default: $TENCENTCLOUD_SECRET_ID, else generated).")
   String secretId;
 
-  @Option(names = "--secret-key", paramLabel = "KEY", description = "The API's SecretKey (generated when absent).")
+  @Option(names = "--secret-key", paramLabel = "KEY",
+      description = "The API's SecretKey (default: $TENCENTCLOUD_SECRET_KEY, else generated).")
   String secretKey;
 
   @Option(names = "--rrpc-timeout", paramLabel = "SECONDS", defaultValue = "4",
@@ -86,6 +88,8 @@ public final class Main implements Callable<Integer> {
   @Option(names = "--payload-limit", paramLabel = "BYTES", defaultValue = "16384",
       description = "The largest PublishRRPCMessage payload (default ${DEFAULT-VALUE}).")
   int payloadLimit;
+
+  private boolean credentialsFromEnvironment;
 
   /** The command line's entry point. */
   public static void main(String[] args) {
@@ -151,6 +155,14 @@ public final class Main implements Callable<Integer> {
     }
     if (secretId != null) {
       options.credentials(ApiCredentials.of(secretId, secretKey));
+    } else {
+      // As Tencent's tools read them, so that ./hub and ./call agree without copying anything.
+      String id = System.getenv("TENCENTCLOUD_SECRET_ID");
+      String key = System.getenv("TENCENTCLOUD_SECRET_KEY");
+      if (id != null && !id.isEmpty() && key != null && !key.isEmpty()) {
+        options.credentials(ApiCredentials.of(id, key));
+        credentialsFromEnvironment = true;
+      }
     }
     for (String d : devices) {
       options.device(DeviceSpec.parse(d));
@@ -163,10 +175,13 @@ public final class Main implements Callable<Integer> {
     return options;
   }
 
-  private static void printStart(PrintWriter out, LocalHub hub, HubOptions options) {
+  private void printStart(PrintWriter out, LocalHub hub, HubOptions options) {
     if (options.credentials == null) {
       out.println("API credentials (generated): --secret-id " + hub.credentials().secretId() + " --secret-key "
           + hub.credentials().secretKey());
+    } else if (credentialsFromEnvironment) {
+      out.println("API credentials: SecretId " + hub.credentials().secretId()
+          + " and its key from TENCENTCLOUD_SECRET_ID/TENCENTCLOUD_SECRET_KEY");
     }
     for (LocalHub.GeneratedDevice g : hub.generatedDevices()) {
       out.println("device " + g.device + ": secret " + g.device.secretBase64() + " in " + g.deviceInfo

@@ -24,7 +24,7 @@ class BadRequestsTest {
 
   @BeforeAll
   static void start() {
-    hub = new TestHub(1, o -> o.maxBodyBytes(64 * 1024).requestTimeout(Duration.ofSeconds(2)));
+    hub = new TestHub(1, o -> o.maxBodyBytes(64 * 1024).requestTimeout(Duration.ofSeconds(3)));
     raw = new RawApi(hub.hub);
   }
 

@@ -26,6 +26,7 @@ class ExistingBrokerTest {
   void callsReachADeviceOnMosquittoAndUnknownDevicesDoNotExist() throws Exception {
     try (MosquittoBroker mosquitto = MosquittoBroker.startOrSkip();
         LocalHub hub = LocalHub.start(new HubOptions().broker(mosquitto.uri()).api(TestHub.ANY_PORT)
+            .rrpcTimeout(java.time.Duration.ofSeconds(30))
             .deviceInfoOut(dir).device(new DeviceSpec(TestHub.PRODUCT, TestHub.DEVICE, SECRET)));
         RrpcDevice device = RrpcDevice.builder()
             .deviceInfo(DeviceInfo.builder().productId(TestHub.PRODUCT).deviceName(TestHub.DEVICE).deviceSecret(SECRET).build())

@@ -40,12 +40,15 @@ class HubJarIT {
   @TempDir Path dir;
 
   @Test
+  @SuppressWarnings("try") // the devices only need to be running
   void theJarServesDevicesAndCallsAndStopsCleanlyOnCtrlC() throws Exception {
     Path jar = Paths.get(System.getProperty("rrpc.hub.jar", "target/rrpc-hub.jar"));
     assertTrue(Files.isRegularFile(jar), "build the jar first (mvn package): " + jar);
-    Process hub = java(jar, "--mqtt", "127.0.0.1:0", "--api", "127.0.0.1:0",
+    // The hub takes its API credentials from the environment, as Tencent's tools read them.
+    Process hub = java(jar, Map.of("TENCENTCLOUD_SECRET_ID", SECRET_ID, "TENCENTCLOUD_SECRET_KEY", SECRET_KEY),
+        "--mqtt", "127.0.0.1:0", "--api", "127.0.0.1:0",
         "--device", "ABCDEFGHIJ/airConditioner1:" + SECRET, "--device", "ABCDEFGHIJ/generated1",
-        "--write-device-info", dir.toString(), "--secret-id", SECRET_ID, "--secret-key", SECRET_KEY);
+        "--write-device-info", dir.toString(), "--rrpc-timeout", "30");
     CompletableFuture<String> hubErr = drain(hub.getErrorStream());
     List<String> startLines = new ArrayList<>();
     try {
@@ -60,6 +63,7 @@ class HubJarIT {
       String mqtt = ready.group(1);
       String endpoint = ready.group(2);
       assertTrue(startLines.stream().anyMatch(l -> l.startsWith("device ABCDEFGHIJ/generated1: secret ")), startLines.toString());
+      assertTrue(startLines.stream().noneMatch(l -> l.contains(SECRET_KEY)), "a given SecretKey is never printed");
       DeviceInfo generated = DeviceInfo.load(dir.resolve("ABCDEFGHIJ/generated1/device_info.json"));
 
       try (RrpcDevice given = device(DeviceInfo.builder().productId("ABCDEFGHIJ").deviceName("airConditioner1")
@@ -135,10 +139,12 @@ class HubJarIT {
     return ready.get(60, TimeUnit.SECONDS);
   }
 
-  private static Process java(Path jar, String... args) throws IOException {
+  private static Process java(Path jar, Map<String, String> env, String... args) throws IOException {
     List<String> command = new ArrayList<>(Arrays.asList(javaBinary(), "-jar", jar.toString()));
     command.addAll(Arrays.asList(args));
-    return new ProcessBuilder(command).start();
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().putAll(env);
+    return builder.start();
   }
 
   private static Result run(Path jar, Map<String, String> env, String... args) throws Exception {

@@ -36,7 +36,10 @@ final class TestHub implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    // A long RRPC deadline, so that a busy machine cannot turn a slow answer into a timeout; the test of
+    // the timeout sets its own.
     HubOptions o = new HubOptions().mqtt(ANY_PORT).api(ANY_PORT).deviceInfoOut(dir).rrpcRate(0)
+        .rrpcTimeout(java.time.Duration.ofSeconds(30))
         .device(new DeviceSpec(PRODUCT, DEVICE, null))
         .device(new DeviceSpec(PRODUCT, OFFLINE_DEVICE, null))
         .device(new DeviceSpec(PRODUCT, SILENT_DEVICE, null));

@@ -16,18 +16,36 @@ import java.time.Instant;
  */
 public interface BrokerListener {
 
-  /** A client passed the login check (or there is no check) and gets a CONNACK accepting it. */
+  /**
+   * A client passed the login check (or there is no check) and gets a CONNACK accepting it.
+   *
+   * @param clientId the client's id, {@code {productId}{deviceName}} for a device
+   * @param at when the broker accepted the login, as {@link ConnectedDevice#loggedInAt()} tells it
+   */
   default void loggedIn(String clientId, Instant at) {}
 
   /**
    * A login was refused with CONNACK return code 4; {@code reason} says what was expected and what was
    * seen, never quoting a password or secret (the same text as in {@link EmbeddedBroker#loginRefusals()}).
+   *
+   * @param clientId the id the client gave
+   * @param reason why, e.g. {@code password signature does not match the registered device secret (...)}
+   * @param at when the broker refused it
    */
   default void loginRefused(String clientId, String reason, Instant at) {}
 
-  /** A connected client subscribed to {@code topicFilter}. */
+  /**
+   * A connected client subscribed to {@code topicFilter}.
+   *
+   * @param clientId the client's id
+   * @param topicFilter the filter, e.g. {@code $rrpc/rxd/KL4J2XXXX8/airConditioner1/+}
+   */
   default void subscribed(String clientId, String topicFilter) {}
 
-  /** A client's connection ended: it disconnected, or its connection was lost or taken over. */
+  /**
+   * A client's connection ended: it disconnected, or its connection was lost or taken over.
+   *
+   * @param clientId the client's id
+   */
   default void disconnected(String clientId) {}
 }

@@ -20,17 +20,29 @@ public final class ConnectedDevice {
     this.subscriptions = Collections.unmodifiableSet(new LinkedHashSet<>(subscriptions));
   }
 
-  /** The clientId, {@code {productId}{deviceName}} for a device. */
+  /**
+   * The clientId.
+   *
+   * @return {@code {productId}{deviceName}} for a device
+   */
   public String clientId() {
     return clientId;
   }
 
-  /** When the broker accepted this connection's login. */
+  /**
+   * When the broker accepted this connection's login.
+   *
+   * @return the instant, as {@link BrokerListener#loggedIn} was told it
+   */
   public Instant loggedInAt() {
     return loggedInAt;
   }
 
-  /** The topic filters this connection subscribed to, in order; unsubscribes are not tracked. */
+  /**
+   * The topic filters this connection subscribed to; unsubscribes are not tracked.
+   *
+   * @return the filters in the order they were subscribed, unmodifiable
+   */
   public Set<String> subscriptions() {
     return subscriptions;
   }
@@ -38,6 +50,9 @@ public final class ConnectedDevice {
   /**
    * Whether one of its subscriptions matches {@code topic}: for a device, pass a request topic such as
    * {@code $rrpc/rxd/{productId}/{deviceName}/1} to learn whether it listens for RRPC requests.
+   *
+   * @param topic a topic name (no wildcards)
+   * @return whether a message published there would reach this connection
    */
   public boolean isSubscribedTo(String topic) {
     for (String filter : subscriptions) {

@@ -47,7 +47,11 @@ public final class DropFirstSubscribeBroker implements AutoCloseable {
     acceptor.start();
   }
 
-  /** Listens on 127.0.0.1 and a free port; drops the connection at the first SUBSCRIBE only. */
+  /**
+   * Listens on 127.0.0.1 and a free port; drops the connection at the first SUBSCRIBE only.
+   *
+   * @return the listening broker
+   */
   public static DropFirstSubscribeBroker start() {
     return start(1);
   }
@@ -55,6 +59,9 @@ public final class DropFirstSubscribeBroker implements AutoCloseable {
   /**
    * Listens on 127.0.0.1 and a free port; drops the connection at each of the first {@code drops}
    * SUBSCRIBEs ({@code Integer.MAX_VALUE}: at every one).
+   *
+   * @param drops how many SUBSCRIBEs end their connection
+   * @return the listening broker
    */
   public static DropFirstSubscribeBroker start(int drops) {
     if (drops < 0) {
@@ -63,22 +70,38 @@ public final class DropFirstSubscribeBroker implements AutoCloseable {
     return new DropFirstSubscribeBroker(drops);
   }
 
-  /** {@code tcp://127.0.0.1:<port>}. */
+  /**
+   * Where clients connect.
+   *
+   * @return {@code tcp://127.0.0.1:<port>}
+   */
   public String uri() {
     return "tcp://127.0.0.1:" + port();
   }
 
-  /** The TCP port on 127.0.0.1. */
+  /**
+   * The TCP port.
+   *
+   * @return the port on 127.0.0.1
+   */
   public int port() {
     return server.getLocalPort();
   }
 
-  /** How many CONNECT packets it has answered. */
+  /**
+   * How many CONNECT packets it has answered.
+   *
+   * @return the count so far
+   */
   public int connections() {
     return connects.get();
   }
 
-  /** How many SUBSCRIBE packets it has received, dropped or granted. */
+  /**
+   * How many SUBSCRIBE packets it has received, dropped or granted.
+   *
+   * @return the count so far
+   */
   public int subscribes() {
     return subscribes.get();
   }

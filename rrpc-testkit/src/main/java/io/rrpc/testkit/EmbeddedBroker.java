@@ -128,13 +128,20 @@ public final class EmbeddedBroker implements LocalBroker {
    * Starts a broker that checks device credentials on the given address and port, e.g. {@code
    * ("0.0.0.0", 1883)} for devices on the network; port 0 picks a free one.
    *
+   * @param host the address to bind, e.g. {@code 0.0.0.0} or {@code 127.0.0.1}
+   * @param port the port, or 0 for a free one
+   * @return the started broker
    * @throws IllegalStateException naming the address when it cannot be bound (e.g. the port is in use)
    */
   public static EmbeddedBroker start(String host, int port) {
     return builder().bind(host, port).start();
   }
 
-  /** Options for a broker: where it listens, whether it checks logins, who hears its events. */
+  /**
+   * Options for a broker: where it listens, whether it checks logins, who hears its events.
+   *
+   * @return a builder for 127.0.0.1, a free port, credentials checked
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -150,7 +157,11 @@ public final class EmbeddedBroker implements LocalBroker {
     return isWildcard(bindHost) ? LOOPBACK : bindHost;
   }
 
-  /** The address the broker listens on, as given to {@link Builder#bind} ({@code 127.0.0.1} by default). */
+  /**
+   * The address the broker listens on.
+   *
+   * @return as given to {@link Builder#bind}, {@code 127.0.0.1} by default
+   */
   public String bindHost() {
     return bindHost;
   }
@@ -198,22 +209,40 @@ public final class EmbeddedBroker implements LocalBroker {
     return new ArrayList<>(login.refusals());
   }
 
-  /** Starts telling {@code listener} what the broker sees of its clients; see {@link BrokerListener}. */
+  /**
+   * Starts telling {@code listener} what the broker sees of its clients; see {@link BrokerListener}.
+   *
+   * @param listener called on the broker's threads
+   */
   public void addListener(BrokerListener listener) {
     listeners.add(listener);
   }
 
-  /** Stops telling a listener added with {@link #addListener}. */
+  /**
+   * Stops telling a listener added with {@link #addListener}.
+   *
+   * @param listener the listener to remove
+   */
   public void removeListener(BrokerListener listener) {
     listeners.remove(listener);
   }
 
-  /** Every client connected now (devices and service clients alike), by clientId. */
+  /**
+   * Every client connected now (devices and service clients alike).
+   *
+   * @return a snapshot, ordered by clientId
+   */
   public List<ConnectedDevice> connectedDevices() {
     return presence.connected();
   }
 
-  /** The device's connection now: when it logged in and what it subscribed to; empty when it is offline. */
+  /**
+   * The device's connection now: when it logged in and what it subscribed to.
+   *
+   * @param productId the device's product
+   * @param deviceName the device's name
+   * @return a snapshot, or empty when the device is offline
+   */
   public Optional<ConnectedDevice> connectedDevice(String productId, String deviceName) {
     return Optional.ofNullable(presence.connected(productId + deviceName));
   }
@@ -260,6 +289,10 @@ public final class EmbeddedBroker implements LocalBroker {
     /**
      * The address and port to listen on: {@code 0.0.0.0} (every IPv4 address), a name or a literal
      * address; port 0 (the default, on {@code 127.0.0.1}) picks a free one.
+     *
+     * @param host the address or name to bind
+     * @param port 0 to 65535
+     * @return this
      */
     public Builder bind(String host, int port) {
       if (host == null || host.isEmpty()) {
@@ -273,13 +306,23 @@ public final class EmbeddedBroker implements LocalBroker {
       return this;
     }
 
-    /** Whether to check logins as the hub does (the default), or let every client in. */
+    /**
+     * Whether to check logins as the hub does (the default), or let every client in.
+     *
+     * @param checkCredentials false to let every client in
+     * @return this
+     */
     public Builder checkCredentials(boolean checkCredentials) {
       this.checkCredentials = checkCredentials;
       return this;
     }
 
-    /** A listener that hears every event, from the first login on; more can be added later. */
+    /**
+     * A listener that hears every event, from the first login on; more can be added later.
+     *
+     * @param listener called on the broker's threads
+     * @return this
+     */
     public Builder listener(BrokerListener listener) {
       if (listener == null) {
         throw new NullPointerException("listener");
@@ -291,6 +334,7 @@ public final class EmbeddedBroker implements LocalBroker {
     /**
      * Starts the broker; it is listening when this returns.
      *
+     * @return the started broker
      * @throws IllegalStateException naming the address when it cannot be bound (e.g. the port is in use)
      */
     public EmbeddedBroker start() {

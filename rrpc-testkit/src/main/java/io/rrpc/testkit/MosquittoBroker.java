@@ -109,7 +109,11 @@ public final class MosquittoBroker implements LocalBroker {
     return builder().startOrSkip();
   }
 
-  /** Options: TLS listeners, another binary. */
+  /**
+   * Options: TLS listeners, another binary.
+   *
+   * @return a builder for a plain listener only
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -121,13 +125,23 @@ public final class MosquittoBroker implements LocalBroker {
 
     private Builder() {}
 
-    /** A TLS listener, on a free port of its own; add several for different settings. */
+    /**
+     * A TLS listener, on a free port of its own; add several for different settings.
+     *
+     * @param listener the listener's settings
+     * @return this
+     */
     public Builder tls(MosquittoTls listener) {
       tls.add(Objects.requireNonNull(listener, "listener"));
       return this;
     }
 
-    /** The binary to run instead of {@link #findBinary()}'s. */
+    /**
+     * The binary to run instead of {@link #findBinary()}'s.
+     *
+     * @param binary the mosquitto executable
+     * @return this
+     */
     public Builder binary(Path binary) {
       this.binary = Objects.requireNonNull(binary, "binary");
       return this;
@@ -136,6 +150,7 @@ public final class MosquittoBroker implements LocalBroker {
     /**
      * Starts Mosquitto.
      *
+     * @return the running broker
      * @throws IllegalStateException when it is not installed or does not start
      */
     public MosquittoBroker start() {
@@ -147,6 +162,8 @@ public final class MosquittoBroker implements LocalBroker {
     /**
      * Starts Mosquitto; when the binary is absent, skips the calling test as {@link
      * MosquittoBroker#startOrSkip()} does, or fails when {@link #isRequired()}.
+     *
+     * @return the running broker
      */
     public MosquittoBroker startOrSkip() {
       if (binary == null) {
@@ -224,8 +241,9 @@ public final class MosquittoBroker implements LocalBroker {
   }
 
   /**
-   * The URI of the broker's one TLS listener, {@code ssl://<address>:<port>}.
+   * The URI of the broker's one TLS listener.
    *
+   * @return {@code ssl://<address>:<port>}
    * @throws IllegalStateException when the broker was started with no TLS listener, or several
    */
   public String tlsUri() {
@@ -236,15 +254,22 @@ public final class MosquittoBroker implements LocalBroker {
   }
 
   /**
-   * The URI of a TLS listener given to the {@link Builder}: {@code ssl://<address>:<port>}.
+   * The URI of a TLS listener given to the {@link Builder}.
    *
+   * @param listener one of the builder's listeners
+   * @return {@code ssl://<address>:<port>}
    * @throws IllegalArgumentException for a listener this broker was not started with
    */
   public String tlsUri(MosquittoTls listener) {
     return "ssl://" + listener.address() + ":" + tlsPort(listener);
   }
 
-  /** The port of a TLS listener given to the {@link Builder}. */
+  /**
+   * The port of a TLS listener given to the {@link Builder}.
+   *
+   * @param listener one of the builder's listeners
+   * @return its port, the same across {@link #restart()}
+   */
   public int tlsPort(MosquittoTls listener) {
     Integer p = tlsPorts.get(listener);
     if (p == null) {

@@ -37,19 +37,33 @@ public final class MosquittoTls {
   /**
    * A listener on 127.0.0.1 presenting this PEM certificate and key; no client certificate asked for.
    * Mosquitto reads the files after it has dropped root, as the user running the tests.
+   *
+   * @param certFile the server's certificate chain (PEM)
+   * @param keyFile its private key (PEM)
+   * @return the listener
    */
   public static MosquittoTls serverCertificate(Path certFile, Path keyFile) {
     return new MosquittoTls(Objects.requireNonNull(certFile, "certFile").toString(),
         Objects.requireNonNull(keyFile, "keyFile").toString(), null, false, null, "127.0.0.1");
   }
 
-  /** The CA (PEM) that client certificates must be signed by ({@code cafile}). */
+  /**
+   * The CA that client certificates must be signed by ({@code cafile}).
+   *
+   * @param caFile the CA certificate (PEM)
+   * @return a copy with it
+   */
   public MosquittoTls clientCa(Path caFile) {
     return new MosquittoTls(certFile, keyFile, Objects.requireNonNull(caFile, "caFile").toString(),
         requireClientCertificate, tlsVersion, bindAddress);
   }
 
-  /** Whether a client must present a certificate signed by {@link #clientCa} (CERT mode). */
+  /**
+   * Whether a client must present a certificate signed by {@link #clientCa} (CERT mode).
+   *
+   * @param required true for mutual TLS
+   * @return a copy with it
+   */
   public MosquittoTls requireClientCertificate(boolean required) {
     return new MosquittoTls(certFile, keyFile, clientCaFile, required, tlsVersion, bindAddress);
   }
@@ -58,19 +72,31 @@ public final class MosquittoTls {
    * The only TLS version to accept, as Mosquitto names it ({@code tlsv1.2}, {@code tlsv1.3}). With
    * {@code tlsv1.2} a refused client certificate fails the handshake itself, where a device reports it
    * as a TLS failure; TLS 1.3 refuses it only after the handshake.
+   *
+   * @param version Mosquitto's name of the version
+   * @return a copy with it
    */
   public MosquittoTls tlsVersion(String version) {
     return new MosquittoTls(certFile, keyFile, clientCaFile, requireClientCertificate,
         Objects.requireNonNull(version, "version"), bindAddress);
   }
 
-  /** The address to listen on, 127.0.0.1 by default (e.g. 127.0.0.2 to test host name checks). */
+  /**
+   * The address to listen on, 127.0.0.1 by default (e.g. 127.0.0.2 to test host name checks).
+   *
+   * @param address a local address
+   * @return a copy with it
+   */
   public MosquittoTls bindAddress(String address) {
     return new MosquittoTls(certFile, keyFile, clientCaFile, requireClientCertificate, tlsVersion,
         Objects.requireNonNull(address, "address"));
   }
 
-  /** The address this listener is bound to. */
+  /**
+   * The address this listener is bound to.
+   *
+   * @return 127.0.0.1 unless {@link #bindAddress} said otherwise
+   */
   public String address() {
     return bindAddress;
   }

@@ -40,7 +40,12 @@ public final class SubscribedConnection implements AutoCloseable {
   /** Receives each message on the subscribed filter. */
   @FunctionalInterface
   public interface MessageHandler {
-    /** Called on Paho's callback thread: return quickly, never block. */
+    /**
+     * Called on Paho's callback thread: return quickly, never block.
+     *
+     * @param topic the message's topic
+     * @param payload its bytes
+     */
     void onMessage(String topic, byte[] payload);
   }
 
@@ -66,6 +71,14 @@ public final class SubscribedConnection implements AutoCloseable {
    * before its subscription is acknowledged is made again (up to {@value #CONNECT_ATTEMPTS} times in
    * all), and a connection lost later stays lost, e.g. for a device whose session another one takes over.
    *
+   * @param uri the broker, e.g. {@code tcp://127.0.0.1:1883}
+   * @param clientId the MQTT client id
+   * @param options the connect options; {@code isAutomaticReconnect()} chooses how losses are handled
+   * @param topicFilter the filter to stay subscribed to
+   * @param qos the subscription's QoS
+   * @param handler receives each message
+   * @param timeout how long the connect, and then the subscription, may take
+   * @return the connection, subscribed
    * @throws MqttException when the broker cannot be reached or refuses the login, or (without automatic
    *     reconnect) drops every attempt before the subscription
    * @throws IllegalStateException when connected but not subscribed within {@code timeout}
@@ -105,14 +118,24 @@ public final class SubscribedConnection implements AutoCloseable {
     }
   }
 
-  /** Whether it is connected and subscribed now. */
+  /**
+   * Whether it is connected and subscribed now.
+   *
+   * @return true while the subscription stands
+   */
   public boolean isSubscribed() {
     synchronized (readiness) {
       return subscribed;
     }
   }
 
-  /** Waits until it is connected and subscribed, e.g. after the broker restarted; whether it was in time. */
+  /**
+   * Waits until it is connected and subscribed, e.g. after the broker restarted.
+   *
+   * @param timeout how long to wait
+   * @return whether it was subscribed in time (false once closed)
+   * @throws InterruptedException when interrupted while waiting
+   */
   public boolean awaitSubscribed(Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     synchronized (readiness) {
@@ -152,17 +175,32 @@ public final class SubscribedConnection implements AutoCloseable {
     }
   }
 
-  /** Publishes without waiting for the broker (never retained). */
+  /**
+   * Publishes without waiting for the broker (never retained).
+   *
+   * @param topic the topic
+   * @param payload the bytes
+   * @param qos 0, 1 or 2
+   * @throws MqttException when Paho cannot queue it (e.g. not connected)
+   */
   public void publish(String topic, byte[] payload, int qos) throws MqttException {
     client.publish(topic, payload, qos, false);
   }
 
-  /** The MQTT client id. */
+  /**
+   * The MQTT client id.
+   *
+   * @return the id given to {@link #open}
+   */
   public String clientId() {
     return client.getClientId();
   }
 
-  /** The broker URI. */
+  /**
+   * The broker URI.
+   *
+   * @return the URI given to {@link #open}
+   */
   public String uri() {
     return client.getServerURI();
   }

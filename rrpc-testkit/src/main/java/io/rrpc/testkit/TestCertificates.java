@@ -29,23 +29,43 @@ public final class TestCertificates {
   private final Path dir;
   private Consumer<String> onPrivateKey = key -> {};
 
-  /** A PKI whose files go into {@code dir}, which must exist. */
+  /**
+   * A PKI whose files go into {@code dir}.
+   *
+   * @param dir an existing directory, e.g. a JUnit {@code @TempDir}
+   */
   public TestCertificates(Path dir) {
     this.dir = dir;
   }
 
-  /** Hands each private key made from now on (PEM text) to {@code listener}, e.g. to check logs never show it. */
+  /**
+   * Hands each private key made from now on (PEM text) to {@code listener}, e.g. to check logs never show it.
+   *
+   * @param listener receives the key text
+   * @return this
+   */
   public TestCertificates onPrivateKey(Consumer<String> listener) {
     this.onPrivateKey = listener;
     return this;
   }
 
-  /** The directory holding the files. */
+  /**
+   * The directory holding the files.
+   *
+   * @return the directory given to the constructor
+   */
   public Path dir() {
     return dir;
   }
 
-  /** A self-signed CA: {@code <name>.pem} and {@code <name>.key}. */
+  /**
+   * A self-signed CA: {@code <name>.pem} and {@code <name>.key}.
+   *
+   * @param name the files' base name
+   * @return this
+   * @throws IOException when openssl fails (its output is in the message)
+   * @throws InterruptedException when interrupted while openssl runs
+   */
   public TestCertificates ca(String name) throws IOException, InterruptedException {
     openssl("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
         "-keyout", name + ".key", "-out", name + ".pem", "-days", "2", "-subj", "/CN=rrpc reliability " + name);
@@ -53,7 +73,16 @@ public final class TestCertificates {
     return this;
   }
 
-  /** A server certificate signed by {@code ca} whose subjectAltName is {@code san}, e.g. {@code IP:127.0.0.1}. */
+  /**
+   * A server certificate signed by {@code ca} whose subjectAltName is {@code san}.
+   *
+   * @param name the files' base name
+   * @param ca the signing CA's base name
+   * @param san e.g. {@code IP:127.0.0.1} or {@code DNS:broker.example.com}
+   * @return this
+   * @throws IOException when openssl fails (its output is in the message)
+   * @throws InterruptedException when interrupted while openssl runs
+   */
   public TestCertificates server(String name, String ca, String san) throws IOException, InterruptedException {
     Files.write(dir.resolve(name + ".ext"), ("subjectAltName=" + san + "\n").getBytes(StandardCharsets.UTF_8));
     openssl("req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
@@ -63,7 +92,16 @@ public final class TestCertificates {
     return this;
   }
 
-  /** A device certificate signed by {@code ca}, with an RSA key in PKCS#1 ({@code BEGIN RSA PRIVATE KEY}). */
+  /**
+   * A device certificate signed by {@code ca}, with an RSA key in PKCS#1 ({@code BEGIN RSA PRIVATE KEY}).
+   *
+   * @param name the files' base name
+   * @param ca the signing CA's base name
+   * @param clientId the certificate's CN, {@code {productId}{deviceName}}
+   * @return this
+   * @throws IOException when openssl fails (its output is in the message)
+   * @throws InterruptedException when interrupted while openssl runs
+   */
   public TestCertificates device(String name, String ca, String clientId) throws IOException, InterruptedException {
     openssl("genrsa", "-traditional", "-out", name + ".key", "2048");
     openssl("req", "-new", "-key", name + ".key", "-out", name + ".csr", "-subj", "/CN=" + clientId);
@@ -72,12 +110,22 @@ public final class TestCertificates {
     return this;
   }
 
-  /** A file of this PKI, e.g. {@code file("ca.pem")}. */
+  /**
+   * A file of this PKI.
+   *
+   * @param name e.g. {@code ca.pem}
+   * @return its path
+   */
   public Path file(String name) {
     return dir.resolve(name);
   }
 
-  /** {@link #file}'s path as text, as {@code DeviceInfo} takes it. */
+  /**
+   * {@link #file}'s path as text, as {@code DeviceInfo} takes it.
+   *
+   * @param name e.g. {@code device.key}
+   * @return its path
+   */
   public String path(String name) {
     return file(name).toString();
   }

@@ -60,27 +60,50 @@ public final class RrpcHubExtension implements BeforeAllCallback, ParameterResol
     this.payloadLimit = payloadLimit;
   }
 
-  /** On an {@link EmbeddedBroker} that checks device credentials. */
+  /**
+   * On an {@link EmbeddedBroker} that checks device credentials.
+   *
+   * @return the extension, as {@code @ExtendWith(RrpcHubExtension.class)} makes it
+   */
   public static RrpcHubExtension embedded() {
     return new RrpcHubExtension();
   }
 
-  /** On a {@link MosquittoBroker}, which takes any client. */
+  /**
+   * On a {@link MosquittoBroker}, which takes any client.
+   *
+   * @return the extension; a class using it is skipped when mosquitto is not installed
+   */
   public static RrpcHubExtension mosquitto() {
     return new RrpcHubExtension(true, false, HubSimulator.DEFAULT_RRPC_TIMEOUT, HubSimulator.DEFAULT_PAYLOAD_LIMIT);
   }
 
-  /** The same, with the simulator's RRPC deadline set to {@code timeout}. */
+  /**
+   * The same, with the simulator's RRPC deadline set to {@code timeout}.
+   *
+   * @param timeout how long a call waits for its reply; keep it below the device's own deadline
+   * @return a new extension
+   */
   public RrpcHubExtension withRrpcTimeout(Duration timeout) {
     return new RrpcHubExtension(mosquitto, checkCredentials, timeout, payloadLimit);
   }
 
-  /** The same, with the simulator's payload limit set to {@code bytes}. */
+  /**
+   * The same, with the simulator's payload limit set to {@code bytes}.
+   *
+   * @param bytes the largest request payload; longer ones fail with {@code PayloadOverLimit}
+   * @return a new extension
+   */
   public RrpcHubExtension withPayloadLimit(int bytes) {
     return new RrpcHubExtension(mosquitto, checkCredentials, rrpcTimeout, bytes);
   }
 
-  /** The same, with an embedded broker that lets every client in. */
+  /**
+   * The same, with an embedded broker that lets every client in.
+   *
+   * @return a new extension
+   * @throws IllegalStateException on {@link #mosquitto()}, which checks no credentials anyway
+   */
   public RrpcHubExtension withoutCredentialCheck() {
     if (mosquitto) {
       throw new IllegalStateException("mosquitto checks no credentials anyway");
@@ -88,12 +111,14 @@ public final class RrpcHubExtension implements BeforeAllCallback, ParameterResol
     return new RrpcHubExtension(false, false, rrpcTimeout, payloadLimit);
   }
 
+  /** Starts the broker and the simulator, so that a missing mosquitto skips the whole class at once. */
   @Override
   public void beforeAll(ExtensionContext context) {
     // Starting here (not on first injection) makes a missing mosquitto skip the whole class at once.
     resources(context);
   }
 
+  /** Parameters of type {@link HubSimulator}, {@link LocalBroker} and the broker's own class. */
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
     Class<?> type = parameter.getParameter().getType();
@@ -103,6 +128,7 @@ public final class RrpcHubExtension implements BeforeAllCallback, ParameterResol
         || (type == MosquittoBroker.class && mosquitto);
   }
 
+  /** The class's simulator or broker, started on first use. */
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
     Resources resources = resources(context);
