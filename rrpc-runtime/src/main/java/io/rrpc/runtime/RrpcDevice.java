@@ -69,12 +69,16 @@ public final class RrpcDevice implements AutoCloseable {
    *
    * @throws RrpcStartException when the device cannot connect or subscribe; see its {@link
    *     RrpcStartException#reason() reason}
-   * @throws IllegalStateException when already started or closed
+   * @throws IllegalStateException when already started or closed, or its shared {@link RrpcExecutors}
+   *     were closed
    */
   public void start() {
     synchronized (lifecycle) {
       if (state != State.NEW) {
         throw new IllegalStateException(state == State.RUNNING ? "already started" : "closed");
+      }
+      if (settings.executors != null && settings.executors.isClosed()) {
+        throw new IllegalStateException("the shared executors were closed: build new RrpcExecutors");
       }
       if (settings.endpoint.trustsAll) {
         LOG.warning("INSECURE: TLS server certificates are not verified (insecureTrustAllCertificates);"
