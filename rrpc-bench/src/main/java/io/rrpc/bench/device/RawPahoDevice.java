@@ -1,5 +1,6 @@
 package io.rrpc.bench.device;
 
+import io.rrpc.testkit.NoDelaySocketFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;

@@ -1,6 +1,6 @@
 package io.rrpc.bench.e2e;
 
-import io.rrpc.bench.device.NoDelaySocketFactory;
+import io.rrpc.testkit.NoDelaySocketFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;

@@ -1,6 +1,6 @@
 package io.rrpc.bench.fleet;
 
-import io.rrpc.bench.device.NoDelaySocketFactory;
+import io.rrpc.testkit.NoDelaySocketFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.concurrent.SynchronousQueue;
