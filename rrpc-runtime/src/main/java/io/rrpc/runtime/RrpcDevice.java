@@ -24,7 +24,8 @@ import java.util.logging.Logger;
  * finished by the deadline. Handlers run on a bounded pool (one worker by default, so a device's
  * commands run in arrival order), never on the MQTT client's thread.
  *
- * <p>Thread-safe. A started device keeps the JVM alive until it is closed.
+ * <p>Thread-safe. A started device keeps the JVM alive until it is closed (on shared {@link
+ * RrpcExecutors} made with a caller's thread factory, as that factory's threads do).
  */
 public final class RrpcDevice implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger("io.rrpc.runtime");
