@@ -55,6 +55,22 @@ class CompilationTest {
   }
 
   @Test
+  void aParamAnnotatedNonNullIsWrappedInRequirePresent() throws IOException {
+    Compilation compilation = Compilers.rrpcRelease8().withOptions("--release", "8", LINT)
+        .compile(everyKindCommandsAsRelease8Source());
+
+    // The annotations select the binding and stay out of the generated code.
+    assertThat(compilation).generatedSourceFile("release8/EveryKindCommands_RrpcDispatcher")
+        .contentsAsUtf8String().contains(
+            "RrpcParams.requirePresent(RrpcParams.optionalString(request, \"name\"), \"name\")");
+    assertThat(compilation).generatedSourceFile("release8/EveryKindCommands_RrpcDispatcher")
+        .contentsAsUtf8String().contains("RrpcParams.requirePresent(RrpcParams.optionalGson(request, "
+            + "\"schedule\", TypeToken.get(EveryKindCommands.Schedule.class)), \"schedule\")");
+    assertThat(compilation).generatedSourceFile("release8/EveryKindCommands_RrpcDispatcher")
+        .contentsAsUtf8String().contains("target.string(RrpcParams.optionalString(request, \"name\"))");
+  }
+
+  @Test
   void laterReleasesGetTheProcessingGeneratedMarker() {
     Compilation compilation = Compilers.rrpc().compile(CLEAN);
 

@@ -124,6 +124,50 @@ class EveryKindDispatchTest {
     assertThat(e.code()).isEqualTo("invalid_params");
   }
 
+  @Test
+  void paramsAnnotatedNonNullAreBoundWhenPresent() throws Exception {
+    assertThat(reply(nonNullRequest()))
+        .isEqualTo("hall 3 HIGH {\"k\":1} heat@6 [6, 18]");
+  }
+
+  @Test
+  void aMissingParamAnnotatedNonNullIsInvalidParams() {
+    // Declaration annotations (@NotNull, @Nonnull) and a type-use one (@NonNull), on every kind of type.
+    for (String name : new String[] {"name", "level", "fan", "tree", "schedule", "hours"}) {
+      String request = nonNullRequest().replace("\"" + name + "\":", "\"absent\":");
+
+      RrpcException e = assertThrows(RrpcException.class, () -> dispatcher.dispatch(RrpcRequest.of("1", request)));
+
+      assertThat(e.code()).isEqualTo("invalid_params");
+      assertThat(e.getMessage()).isEqualTo("param \"" + name + "\" is required");
+    }
+  }
+
+  @Test
+  void aJsonNullParamAnnotatedNonNullIsInvalidParams() {
+    String request = nonNullRequest().replace("\"HIGH\"", "null");
+
+    RrpcException e = assertThrows(RrpcException.class, () -> dispatcher.dispatch(RrpcRequest.of("1", request)));
+
+    assertThat(e.code()).isEqualTo("invalid_params");
+    assertThat(e.getMessage()).isEqualTo("param \"fan\" is required");
+  }
+
+  @Test
+  void aMissingParamIsReportedLikeAMissingPrimitive() {
+    RrpcException primitive = assertThrows(RrpcException.class, () -> dispatcher.dispatch(
+        RrpcRequest.of("1", "{\"method\":\"primitives\",\"params\":{}}")));
+    RrpcException nonNull = assertThrows(RrpcException.class, () -> dispatcher.dispatch(
+        RrpcRequest.of("1", "{\"method\":\"nonNull\",\"params\":{}}")));
+
+    assertThat(nonNull.getMessage()).isEqualTo(primitive.getMessage().replace("\"z\"", "\"name\""));
+  }
+
+  private static String nonNullRequest() {
+    return "{\"method\":\"nonNull\",\"params\":{\"name\":\"hall\",\"level\":3,\"fan\":\"HIGH\","
+        + "\"tree\":{\"k\":1},\"schedule\":{\"hour\":6,\"action\":\"heat\"},\"hours\":[6,18]}}";
+  }
+
   // ---- Returns ----
 
   @Test

@@ -62,6 +62,52 @@ class StrictBuildTest {
       "  @RrpcCommand(\"status\") CompletableFuture<Status> status() { return null; }",
       "}");
 
+  /** Non-null annotations of another package, as JSpecify's (type use) and JetBrains' (declaration). */
+  private static final JavaFileObject TYPE_USE_NON_NULL = JavaFileObjects.forSourceLines("nullness.NonNull",
+      "package nullness;",
+      "@java.lang.annotation.Target(java.lang.annotation.ElementType.TYPE_USE)",
+      "public @interface NonNull {}");
+  private static final JavaFileObject DECLARATION_NOT_NULL = JavaFileObjects.forSourceLines("nullness.NotNull",
+      "package nullness;",
+      "@java.lang.annotation.Target(java.lang.annotation.ElementType.PARAMETER)",
+      "public @interface NotNull {}");
+  private static final JavaFileObject NON_NULL_COMMANDS = JavaFileObjects.forSourceLines("test.NonNullCommands",
+      "package test;",
+      "import io.rrpc.annotations.RrpcCommand;",
+      "import io.rrpc.annotations.RrpcParam;",
+      "import java.util.List;",
+      "import nullness.NonNull;",
+      "import nullness.NotNull;",
+      "public class NonNullCommands {",
+      "  public enum Fan { LOW, HIGH }",
+      "  public static class Plan { int hour; }",
+      "  @RrpcCommand(\"set\") public String set(",
+      "      @RrpcParam(\"name\") @NotNull String name,",
+      "      @RrpcParam(\"fan\") @NonNull Fan fan,",
+      "      @RrpcParam(\"plan\") NonNullCommands.@NonNull Plan plan,",
+      "      @RrpcParam(\"hours\") @NonNull List<@NonNull Integer> hours,",
+      "      @RrpcParam(\"levels\") int @NonNull [] levels) { return \"ok\"; }",
+      "}");
+
+  @Test
+  void nonNullParametersCompileCleanlyForJava8() {
+    Compilation compilation = Compilers.strict("8")
+        .compile(TYPE_USE_NON_NULL, DECLARATION_NOT_NULL, NON_NULL_COMMANDS);
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("test/NonNullCommands_RrpcDispatcher").contentsAsUtf8String()
+        .contains("RrpcParams.requirePresent(RrpcParams.optionalGson(request, \"levels\", "
+            + "TypeToken.get(int[].class)), \"levels\")");
+  }
+
+  @Test
+  void nonNullParametersCompileCleanlyForJava17() {
+    Compilation compilation = Compilers.strict("17")
+        .compile(TYPE_USE_NON_NULL, DECLARATION_NOT_NULL, NON_NULL_COMMANDS);
+
+    assertThat(compilation).succeededWithoutWarnings();
+  }
+
   @Test
   void deprecatedParameterTypesOfAnotherPackageCompileCleanlyForJava8() {
     Compilation compilation = Compilers.strict("8").compile(OLD_PLAN, OLD_MODE, COMMANDS);

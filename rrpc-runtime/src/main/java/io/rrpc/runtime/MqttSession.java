@@ -3,7 +3,9 @@ package io.rrpc.runtime;
 import java.util.Arrays;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.net.ssl.SSLException;
@@ -29,10 +31,18 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
  * subscription is restored with an asynchronous subscribe from the connect callback (a synchronous
  * one there deadlocks Paho). Paho's own automatic reconnect is not used because it would reuse the
  * first connection's username and password, whose signature expires.
+ *
+ * <p>Every reconnect attempt is watched: Paho 1.2.5 can leave a connect neither succeeded nor failed
+ * (a broker that accepts the connection and never answers CONNECT; a connect task of Paho's that never
+ * ends), and then nothing would try again. An attempt still pending after the connect timeout plus
+ * {@value #ATTEMPT_MARGIN_MILLIS} ms, or refused with "connect already in progress", costs its Paho
+ * client: it is dropped and a new one tries next.
  */
 final class MqttSession implements MqttCallback, ReplySender.Publisher {
   private static final Logger LOG = Logger.getLogger("io.rrpc.runtime");
   private static final int SUBACK_FAILURE = 0x80;
+  /** Beyond the connect timeout, what a reconnect attempt may take before it is given up. */
+  static final long ATTEMPT_MARGIN_MILLIS = 2000;
 
   /** Where requests go. */
   interface RequestListener {
@@ -49,18 +59,23 @@ final class MqttSession implements MqttCallback, ReplySender.Publisher {
   private final ScheduledExecutorService scheduler;
   private final ConnectionEvents events;
   private final Reconnector reconnector;
-  private final IMqttActionListener onReconnected = new ReconnectListener();
   private final IMqttActionListener onResubscribed = new ResubscribeListener();
   private final PahoThreads pahoThreads;
   private final ConnectGate connects;
-  // The permit of the reconnect in progress, if any; released when it has connected and subscribed, or failed.
+  // The connect permit of the reconnect under way, if any; given back once it has subscribed, or failed.
   private volatile ConnectGate.Permit reconnecting;
   private volatile MqttAsyncClient client;
   private volatile RequestListener requests;
   private volatile Runnable onSubscribed;
   private volatile boolean closed;
+  // The reconnect attempt under way, if any; only the scheduler thread starts one.
+  private volatile ReconnectAttempt attempt;
+  private final Object startLock = new Object();
   // True until the first subscription is acknowledged: until then start() owns every failure.
-  private volatile boolean starting = true;
+  private boolean starting = true; // guarded by startLock
+  // A loss reported while starting: start() acts on it if it comes after the subscription.
+  private boolean lostWhileStarting; // guarded by startLock
+  private Throwable lossWhileStarting; // guarded by startLock
 
   MqttSession(BrokerEndpoint endpoint, ConnectIdentity identity, String requestFilter, int requestQos,
       int keepAliveSeconds, long connectTimeoutMillis, Backoff backoff, RrpcExecutors executors,
@@ -127,12 +142,13 @@ final class MqttSession implements MqttCallback, ReplySender.Publisher {
     String username = identity.username();
     char[] password = identity.password(username);
     boolean connected = false;
+    synchronized (startLock) {
+      lostWhileStarting = false;
+      lossWhileStarting = null;
+    }
     try {
-      // Keep-alive pings on the timer rather than a Timer thread of their own per client.
-      MqttAsyncClient c = new MqttAsyncClient(endpoint.uri, identity.clientId(), new MemoryPersistence(),
-          new ScheduledExecutorPingSender(scheduler), pahoThreads);
+      MqttAsyncClient c = newClient();
       client = c;
-      c.setCallback(this);
       c.connect(options(username, password)).waitForCompletion(connectTimeoutMillis);
       connected = true;
       LOG.info("connected to " + endpoint.uri + " as " + identity.clientId());
@@ -143,10 +159,21 @@ final class MqttSession implements MqttCallback, ReplySender.Publisher {
         throw new RrpcStartException(RrpcStartException.Reason.SUBSCRIPTION_REFUSED,
             endpoint.uri + " refused the subscription to " + requestFilter, null);
       }
-      starting = false;
+      boolean lost;
+      Throwable loss;
+      synchronized (startLock) {
+        starting = false;
+        lost = lostWhileStarting;
+        loss = lossWhileStarting;
+      }
       reconnector.subscribed();
       LOG.info("subscribe success, topic: " + requestFilter);
       events.subscribed(requestFilter);
+      if (lost) {
+        // Lost between the SUBACK and now, when connectionLost() left it to start(): started all
+        // the same (the device was subscribed), and reconnecting like after any other loss.
+        connectionLost(loss);
+      }
     } catch (MqttException e) {
       boolean dropped = connected && e.getReasonCode() != MqttException.REASON_CODE_SUBSCRIBE_FAILED
           && e.getReasonCode() != MqttException.REASON_CODE_CLIENT_TIMEOUT;
@@ -225,8 +252,16 @@ final class MqttSession implements MqttCallback, ReplySender.Publisher {
 
   @Override
   public void connectionLost(Throwable cause) {
-    if (closed || starting) {
-      return; // start() handles a loss during start itself
+    synchronized (startLock) {
+      if (starting) {
+        // start() handles a loss during start itself; one after the SUBACK it hands back here.
+        lostWhileStarting = true;
+        lossWhileStarting = cause;
+        return;
+      }
+    }
+    if (closed) {
+      return;
     }
     LOG.warning("connection lost: " + StartFailures.describe(cause) + "; reconnecting");
     events.disconnected(cause);
@@ -271,6 +306,18 @@ final class MqttSession implements MqttCallback, ReplySender.Publisher {
     }
   }
 
+  /**
+   * Builds a Paho client for this session, reporting to it: the first one and every replacement of a
+   * client given up on.
+   */
+  private MqttAsyncClient newClient() throws MqttException {
+    // Keep-alive pings on the timer rather than a Timer thread of its own per client.
+    MqttAsyncClient c = new MqttAsyncClient(endpoint.uri, identity.clientId(), new MemoryPersistence(),
+        new ScheduledExecutorPingSender(scheduler), pahoThreads);
+    c.setCallback(this);
+    return c;
+  }
+
   /** On the scheduler when the backoff delay is over: waits for a connect permit without holding a thread. */
   private void reconnect() {
     if (closed) {
@@ -287,32 +334,83 @@ final class MqttSession implements MqttCallback, ReplySender.Publisher {
 
   /** On the scheduler thread, holding a connect permit: a fresh signature for every attempt. */
   private void reconnectWith(ConnectGate.Permit permit) {
-    reconnecting = permit;
-    if (closed || client.isConnected()) {
-      endReconnect();
+    MqttAsyncClient c = client;
+    if (closed || c == null || c.isConnected()) {
+      permit.release();
       return; // closing, or two losses raced and the other reconnect won
     }
+    ReconnectAttempt pending = attempt;
+    if (pending != null && !pending.isOver()) {
+      permit.release();
+      return; // two losses raced: the attempt under way schedules the next one if it fails
+    }
+    reconnecting = permit;
     String username = identity.username();
     char[] password = identity.password(username);
+    ReconnectAttempt next = new ReconnectAttempt(c, password);
+    attempt = next;
     try {
-      client.connect(options(username, password), password, onReconnected);
+      next.watch();
+      c.connect(options(username, password), null, next);
     } catch (MqttException | RuntimeException e) {
-      clear(password);
+      if (!next.end()) {
+        return; // Paho reported the failure to the listener as well
+      }
       endReconnect();
       if (closed) {
         return; // close() won the race with this attempt
       }
       LOG.warning("reconnect to " + endpoint.uri + " failed: " + StartFailures.describe(e));
+      if (e instanceof MqttException
+          && ((MqttException) e).getReasonCode() == MqttException.REASON_CODE_CONNECT_IN_PROGRESS) {
+        replaceClient(c); // an earlier connect that never ended holds this client
+      }
       scheduleReconnect();
     }
   }
 
-  /** The reconnect in progress connected and subscribed, or failed: its permit goes to the next device. */
+  /** The reconnect under way subscribed, or failed: its connect permit goes to the next device in line. */
   private void endReconnect() {
     ConnectGate.Permit permit = reconnecting;
     if (permit != null) {
       reconnecting = null;
-      permit.release();
+      permit.release(); // idempotent, so two paths racing here give it back once
+    }
+  }
+
+  /**
+   * On the scheduler thread: a reconnect attempt neither succeeded nor failed in time. Its client is
+   * dropped (Paho would refuse it another connect while this one is pending), and a new one tries next.
+   */
+  private void attemptTimedOut(ReconnectAttempt stuck) {
+    endReconnect();
+    if (closed) {
+      return;
+    }
+    LOG.warning("reconnect to " + endpoint.uri + " neither succeeded nor failed within "
+        + stuck.timeoutMillis() + " ms; trying again with a new MQTT client");
+    replaceClient(stuck.tried);
+    scheduleReconnect();
+  }
+
+  /**
+   * On the scheduler thread: drops {@code old} (its threads end; it reports nothing more) and puts a new
+   * client in its place, unless it was replaced already.
+   */
+  private void replaceClient(MqttAsyncClient old) {
+    if (client != old) {
+      return;
+    }
+    try {
+      client = newClient();
+    } catch (MqttException | RuntimeException e) {
+      // Not expected: the same arguments built the first client. The next attempt tries the old one.
+      LOG.log(Level.WARNING, "cannot build a new MQTT client: " + StartFailures.describe(e), e);
+      return;
+    }
+    drop(old);
+    if (closed) {
+      drop(client); // close() ran meanwhile and closed the old one only
     }
   }
 
@@ -344,16 +442,26 @@ final class MqttSession implements MqttCallback, ReplySender.Publisher {
   private void discardClient() {
     MqttAsyncClient c = client;
     client = null;
-    if (c == null) {
-      return;
+    if (c != null) {
+      drop(c);
+    }
+  }
+
+  /**
+   * Stops a client for good without waiting for the broker: it reports nothing more, its receiver,
+   * sender and callback tasks end, and its connect, if one is pending, fails.
+   */
+  private static void drop(MqttAsyncClient c) {
+    c.setCallback(null);
+    try {
+      c.disconnectForcibly(0, 1000, false);
+    } catch (MqttException | RuntimeException e) {
+      LOG.log(Level.FINE, "dropping an MQTT client: " + StartFailures.describe(e), e);
     }
     try {
-      if (c.isConnected()) {
-        c.disconnectForcibly(0, 1000, false);
-      }
       c.close(true);
     } catch (MqttException | RuntimeException e) {
-      LOG.log(Level.FINE, "cleanup after a failed start", e);
+      LOG.log(Level.FINE, "closing a dropped MQTT client: " + StartFailures.describe(e), e);
     }
   }
 
@@ -404,11 +512,63 @@ final class MqttSession implements MqttCallback, ReplySender.Publisher {
     }
   }
 
-  /** Paho's callback thread: connected again, so restore the subscription without waiting for it. */
-  private final class ReconnectListener implements IMqttActionListener {
+  /**
+   * One reconnect attempt on one client, and its watchdog. It ends once: by Paho's answer (on Paho's
+   * callback thread: connected, so restore the subscription without waiting for it; or failed) or by
+   * the watchdog (on the scheduler); whatever comes later is ignored.
+   */
+  private final class ReconnectAttempt implements IMqttActionListener {
+    /** The client this attempt connects; not necessarily the session's current one any more. */
+    final MqttAsyncClient tried;
+    private final char[] password;
+    private final AtomicBoolean over = new AtomicBoolean();
+    private volatile ScheduledFuture<?> watchdog;
+
+    ReconnectAttempt(MqttAsyncClient tried, char[] password) {
+      this.tried = tried;
+      this.password = password;
+    }
+
+    long timeoutMillis() {
+      return TimeUnit.SECONDS.toMillis(Math.max(1, TimeUnit.MILLISECONDS.toSeconds(connectTimeoutMillis + 999)))
+          + ATTEMPT_MARGIN_MILLIS; // Paho's own timeout is in whole seconds
+    }
+
+    /** Starts the watchdog; before the connect, so that an answer always finds it. */
+    void watch() {
+      try {
+        watchdog = scheduler.schedule(() -> {
+          if (end()) {
+            attemptTimedOut(this);
+          }
+        }, timeoutMillis(), TimeUnit.MILLISECONDS);
+      } catch (RejectedExecutionException e) {
+        // The device is closing.
+      }
+    }
+
+    boolean isOver() {
+      return over.get();
+    }
+
+    /** @return whether this call ended the attempt (the first to do so acts on its outcome) */
+    boolean end() {
+      if (!over.compareAndSet(false, true)) {
+        return false;
+      }
+      clear(password);
+      ScheduledFuture<?> w = watchdog;
+      if (w != null) {
+        w.cancel(false);
+      }
+      return true;
+    }
+
     @Override
     public void onSuccess(IMqttToken token) {
-      clear((char[]) token.getUserContext());
+      if (!end()) {
+        return;
+      }
       if (closed) {
         endReconnect();
         return;
@@ -416,7 +576,7 @@ final class MqttSession implements MqttCallback, ReplySender.Publisher {
       LOG.info("connected to " + endpoint.uri + " as " + identity.clientId());
       events.connected(endpoint.uri);
       try {
-        client.subscribe(requestFilter, requestQos, null, onResubscribed);
+        tried.subscribe(requestFilter, requestQos, null, onResubscribed);
       } catch (MqttException | RuntimeException e) {
         LOG.warning("subscribe to " + requestFilter + " failed: " + StartFailures.describe(e));
         endReconnect();
@@ -426,7 +586,9 @@ final class MqttSession implements MqttCallback, ReplySender.Publisher {
 
     @Override
     public void onFailure(IMqttToken token, Throwable exception) {
-      clear((char[]) token.getUserContext());
+      if (!end()) {
+        return;
+      }
       endReconnect();
       if (closed) {
         return;

@@ -16,9 +16,10 @@ final class NoDelaySocketFactory extends SocketFactory {
     this.delegate = delegate;
   }
 
+  /** The unconnected socket Paho asks for; its reads wait for its first write (see {@link WriteFirstSocket}). */
   @Override
   public Socket createSocket() throws IOException {
-    return noDelay(delegate.createSocket());
+    return noDelay(new WriteFirstSocket());
   }
 
   @Override

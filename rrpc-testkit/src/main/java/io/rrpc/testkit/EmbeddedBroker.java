@@ -111,7 +111,11 @@ public final class EmbeddedBroker implements LocalBroker {
     LOG.fine(() -> "embedded broker on " + bindHost + ":" + port + (checkCredentials ? " checking KEY logins" : ""));
   }
 
-  /** Starts a broker on 127.0.0.1 and a free port that checks device credentials. */
+  /**
+   * Starts a broker on 127.0.0.1 and a free port that checks device credentials.
+   *
+   * @return the started broker
+   */
   public static EmbeddedBroker start() {
     return builder().start();
   }
@@ -119,6 +123,9 @@ public final class EmbeddedBroker implements LocalBroker {
   /**
    * Starts a broker on 127.0.0.1 and a free port; with {@code checkCredentials} false it lets every client
    * in, registered or not, with any username and password.
+   *
+   * @param checkCredentials false to let every client in
+   * @return the started broker
    */
   public static EmbeddedBroker start(boolean checkCredentials) {
     return builder().checkCredentials(checkCredentials).start();
@@ -171,7 +178,11 @@ public final class EmbeddedBroker implements LocalBroker {
     return presence;
   }
 
-  /** Whether logins are checked against the registered devices. */
+  /**
+   * Whether logins are checked against the registered devices.
+   *
+   * @return true unless started with {@code checkCredentials(false)}
+   */
   public boolean checksCredentials() {
     return checkCredentials;
   }
@@ -179,6 +190,9 @@ public final class EmbeddedBroker implements LocalBroker {
   /**
    * Registers a device with a fresh random secret, as the console does, and returns the secret (base64).
    *
+   * @param productId the product, e.g. {@code KL4J2XXXX8}
+   * @param deviceName the device, e.g. {@code airConditioner1}
+   * @return the new secret (base64)
    * @throws IllegalArgumentException for an empty name, one with {@code / + # ;} or whitespace, or a
    *     clientId {@code {productId}{deviceName}} already taken by another product
    */
@@ -186,12 +200,24 @@ public final class EmbeddedBroker implements LocalBroker {
     return registry.register(productId, deviceName);
   }
 
-  /** Registers a device with the given base64 secret, or changes the secret of a registered one. */
+  /**
+   * Registers a device with the given base64 secret, or changes the secret of a registered one.
+   *
+   * @param productId the product, e.g. {@code KL4J2XXXX8}
+   * @param deviceName the device, e.g. {@code airConditioner1}
+   * @param deviceSecretBase64 the device secret as the console shows it (base64)
+   */
   public void registerDevice(String productId, String deviceName, String deviceSecretBase64) {
     registry.register(productId, deviceName, deviceSecretBase64);
   }
 
-  /** Whether a device is registered. */
+  /**
+   * Whether a device is registered.
+   *
+   * @param productId the product, e.g. {@code KL4J2XXXX8}
+   * @param deviceName the device, e.g. {@code airConditioner1}
+   * @return whether it is registered
+   */
   public boolean isRegistered(String productId, String deviceName) {
     return registry.contains(productId, deviceName);
   }
@@ -199,12 +225,18 @@ public final class EmbeddedBroker implements LocalBroker {
   /**
    * Connect options for a trusted service client (the hub side): the broker's own service credentials
    * when it checks logins, none otherwise. A fresh object on each call.
+   *
+   * @return fresh options; add the client's own settings to them
    */
   public MqttConnectOptions serviceConnectOptions() {
     return login.serviceConnectOptions();
   }
 
-  /** Why logins were refused, oldest first, as {@code "<clientId>: <reason>"}; never quotes a password. */
+  /**
+   * Why logins were refused, oldest first, as {@code "<clientId>: <reason>"}; never quotes a password.
+   *
+   * @return a copy of the refusals so far
+   */
   public List<String> loginRefusals() {
     return new ArrayList<>(login.refusals());
   }

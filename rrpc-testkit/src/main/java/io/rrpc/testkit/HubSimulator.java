@@ -97,12 +97,21 @@ public final class HubSimulator implements AutoCloseable {
     calls.publishOn(connection);
   }
 
-  /** Connects a simulator with the default deadline and payload limit to a local broker. */
+  /**
+   * Connects a simulator with the default deadline and payload limit to a local broker.
+   *
+   * @param broker the broker the simulator and the devices use
+   * @return the connected simulator
+   */
   public static HubSimulator connect(LocalBroker broker) {
     return builder().broker(broker).connect();
   }
 
-  /** A builder: set a {@link Builder#broker broker} or a {@link Builder#uri uri}, then {@link Builder#connect()}. */
+  /**
+   * A builder: set a {@link Builder#broker broker} or a {@link Builder#uri uri}, then {@link Builder#connect()}.
+   *
+   * @return a builder
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -117,7 +126,12 @@ public final class HubSimulator implements AutoCloseable {
 
     private Builder() {}
 
-    /** The broker to use, with what it tells about devices (and its device registry, if embedded). */
+    /**
+     * The broker to use, with what it tells about devices (and its device registry, if embedded).
+     *
+     * @param broker the broker the simulator and the devices use
+     * @return this
+     */
     public Builder broker(LocalBroker broker) {
       this.broker = Objects.requireNonNull(broker, "broker");
       this.uri = null;
@@ -127,6 +141,9 @@ public final class HubSimulator implements AutoCloseable {
     /**
      * Any MQTT broker, e.g. {@code tcp://127.0.0.1:1883}, with no presence source: calls to an absent
      * device then end in {@code FailedOperation.RRPCTimeout}.
+     *
+     * @param uri the broker, e.g. {@code tcp://127.0.0.1:1883}
+     * @return this
      */
     public Builder uri(String uri) {
       if (uri == null || !uri.startsWith("tcp://")) {
@@ -137,13 +154,23 @@ public final class HubSimulator implements AutoCloseable {
       return this;
     }
 
-    /** With {@link #uri}: a source of device presence for that broker. */
+    /**
+     * With {@link #uri}: a source of device presence for that broker.
+     *
+     * @param presence what the broker tells about devices
+     * @return this
+     */
     public Builder presence(DevicePresence presence) {
       this.presence = Objects.requireNonNull(presence, "presence");
       return this;
     }
 
-    /** How long a call waits for the reply; 4 s like the hub unless a test needs it shorter. */
+    /**
+     * How long a call waits for the reply; 4 s like the hub unless a test needs it shorter.
+     *
+     * @param timeout the deadline of each call, counted from its publish
+     * @return this
+     */
     public Builder rrpcTimeout(Duration timeout) {
       if (timeout.isNegative() || timeout.isZero()) {
         throw new IllegalArgumentException("the RRPC timeout must be positive, was: " + timeout);
@@ -152,7 +179,12 @@ public final class HubSimulator implements AutoCloseable {
       return this;
     }
 
-    /** The largest request payload in bytes; longer ones fail with {@code PayloadOverLimit}. */
+    /**
+     * The largest request payload in bytes; longer ones fail with {@code PayloadOverLimit}.
+     *
+     * @param bytes the largest request payload in bytes
+     * @return this
+     */
     public Builder payloadLimit(int bytes) {
       if (bytes < 0) {
         throw new IllegalArgumentException("the payload limit must not be negative, was: " + bytes);
@@ -164,6 +196,7 @@ public final class HubSimulator implements AutoCloseable {
     /**
      * Connects and subscribes to the reply topics; returns once replies can be received.
      *
+     * @return the connected simulator
      * @throws IllegalStateException when the broker cannot be reached
      */
     public HubSimulator connect() {
@@ -177,6 +210,10 @@ public final class HubSimulator implements AutoCloseable {
   /**
    * {@code PublishRRPCMessage}: publishes {@code payload} to the device and waits for its reply.
    *
+   * @param productId the product, e.g. {@code KL4J2XXXX8}
+   * @param deviceName the device, e.g. {@code airConditioner1}
+   * @param payload the request payload
+   * @return the reply
    * @throws RrpcCallException with Tencent's error code when the call fails
    */
   public RrpcResult publishRrpc(String productId, String deviceName, byte[] payload) {
@@ -197,12 +234,26 @@ public final class HubSimulator implements AutoCloseable {
     }
   }
 
-  /** {@code PublishRRPCMessage} with a UTF-8 text payload. */
+  /**
+   * {@code PublishRRPCMessage} with a UTF-8 text payload.
+   *
+   * @param productId the product, e.g. {@code KL4J2XXXX8}
+   * @param deviceName the device, e.g. {@code airConditioner1}
+   * @param payload the request payload
+   * @return the reply
+   */
   public RrpcResult publishRrpc(String productId, String deviceName, String payload) {
     return publishRrpc(productId, deviceName, payload.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** Asynchronous {@code PublishRRPCMessage} with a UTF-8 text payload. */
+  /**
+   * Asynchronous {@code PublishRRPCMessage} with a UTF-8 text payload.
+   *
+   * @param productId the product, e.g. {@code KL4J2XXXX8}
+   * @param deviceName the device, e.g. {@code airConditioner1}
+   * @param payload the request payload
+   * @return a future completing with the reply or an {@link RrpcCallException}
+   */
   public CompletableFuture<RrpcResult> publishRrpcAsync(String productId, String deviceName, String payload) {
     return publishRrpcAsync(productId, deviceName, payload.getBytes(StandardCharsets.UTF_8));
   }
@@ -211,6 +262,10 @@ public final class HubSimulator implements AutoCloseable {
    * Asynchronous {@code PublishRRPCMessage}. The future completes with the reply or exceptionally with
    * an {@link RrpcCallException}; it never stays pending past the deadline.
    *
+   * @param productId the product, e.g. {@code KL4J2XXXX8}
+   * @param deviceName the device, e.g. {@code airConditioner1}
+   * @param payload the request payload
+   * @return a future completing with the reply or an {@link RrpcCallException}
    * @throws IllegalArgumentException for an empty product or device name, or one that would break the
    *     topic scheme
    */
@@ -218,12 +273,20 @@ public final class HubSimulator implements AutoCloseable {
     return calls.call(productId, deviceName, payload);
   }
 
-  /** Replies that matched no pending call of this simulator: late (after the deadline) or duplicate. */
+  /**
+   * Replies that matched no pending call of this simulator: late (after the deadline) or duplicate.
+   *
+   * @return the count so far
+   */
   public long strayReplies() {
     return pending.strayReplies();
   }
 
-  /** The number of calls waiting for their reply. */
+  /**
+   * The number of calls waiting for their reply.
+   *
+   * @return the count now
+   */
   public int pendingCalls() {
     return pending.size();
   }
@@ -231,12 +294,22 @@ public final class HubSimulator implements AutoCloseable {
   /**
    * Registers a device with a fresh random secret and returns the secret (base64). On an
    * {@link EmbeddedBroker} this is the broker's own registry, which its credential check uses.
+   *
+   * @param productId the product, e.g. {@code KL4J2XXXX8}
+   * @param deviceName the device, e.g. {@code airConditioner1}
+   * @return the new secret (base64)
    */
   public String registerDevice(String productId, String deviceName) {
     return registry.register(productId, deviceName);
   }
 
-  /** Registers a device with the given base64 secret, or changes the secret of a registered one. */
+  /**
+   * Registers a device with the given base64 secret, or changes the secret of a registered one.
+   *
+   * @param productId the product, e.g. {@code KL4J2XXXX8}
+   * @param deviceName the device, e.g. {@code airConditioner1}
+   * @param deviceSecretBase64 the device secret as the console shows it (base64)
+   */
   public void registerDevice(String productId, String deviceName, String deviceSecretBase64) {
     registry.register(productId, deviceName, deviceSecretBase64);
   }
@@ -244,6 +317,10 @@ public final class HubSimulator implements AutoCloseable {
   /**
    * The identity of a device for the runtime: KEY mode with the device's registered secret, registering
    * it with a fresh one first if needed. Idempotent.
+   *
+   * @param productId the product, e.g. {@code KL4J2XXXX8}
+   * @param deviceName the device, e.g. {@code airConditioner1}
+   * @return KEY-mode device info with the registered secret
    */
   public DeviceInfo deviceInfo(String productId, String deviceName) {
     String secret;
@@ -268,6 +345,10 @@ public final class HubSimulator implements AutoCloseable {
    *   assertEquals("ok", hub.publishRrpc("KL4J2XXXX8", "airConditioner1", "closed").payloadText());
    * }
    * }</pre>
+   *
+   * @param productId the product, e.g. {@code KL4J2XXXX8}
+   * @param deviceName the device, e.g. {@code airConditioner1}
+   * @return a builder with identity and broker set
    */
   public RrpcDevice.Builder deviceBuilder(String productId, String deviceName) {
     return RrpcDevice.builder().deviceInfo(deviceInfo(productId, deviceName)).brokerUri(uri);
@@ -277,6 +358,10 @@ public final class HubSimulator implements AutoCloseable {
    * Waits until the device is connected and subscribed to its request topic, as far as the broker's
    * presence source tells.
    *
+   * @param productId the product, e.g. {@code KL4J2XXXX8}
+   * @param deviceName the device, e.g. {@code airConditioner1}
+   * @param timeout how long to wait
+   * @throws InterruptedException when interrupted while waiting
    * @return whether it was, before the timeout
    * @throws IllegalStateException when the broker tells nothing about devices
    */
@@ -289,6 +374,10 @@ public final class HubSimulator implements AutoCloseable {
    * sent its DISCONNECT, a moment before the broker handles it: wait here before expecting
    * {@code DeviceOffline}.
    *
+   * @param productId the product, e.g. {@code KL4J2XXXX8}
+   * @param deviceName the device, e.g. {@code airConditioner1}
+   * @param timeout how long to wait
+   * @throws InterruptedException when interrupted while waiting
    * @return whether it was offline before the timeout
    * @throws IllegalStateException when the broker tells nothing about devices
    */
@@ -299,17 +388,29 @@ public final class HubSimulator implements AutoCloseable {
   /**
    * Waits until the simulator is connected to its broker and subscribed to replies, e.g. after the
    * broker restarted.
+   *
+   * @param timeout how long to wait
+   * @return whether it was, before the timeout
+   * @throws InterruptedException when interrupted while waiting
    */
   public boolean awaitConnected(Duration timeout) throws InterruptedException {
     return connection.awaitSubscribed(timeout);
   }
 
-  /** Whether the simulator is connected to its broker and subscribed to replies. */
+  /**
+   * Whether the simulator is connected to its broker and subscribed to replies.
+   *
+   * @return true while connected and subscribed
+   */
   public boolean isConnected() {
     return connection.isSubscribed();
   }
 
-  /** The broker URI. */
+  /**
+   * The broker URI.
+   *
+   * @return the URI the simulator connected to
+   */
   public String uri() {
     return uri;
   }

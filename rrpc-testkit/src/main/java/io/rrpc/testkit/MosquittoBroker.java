@@ -72,7 +72,11 @@ public final class MosquittoBroker implements LocalBroker {
     this.shutdownHook = new Thread(this::destroyProcess, "mosquitto-shutdown-" + port);
   }
 
-  /** Where the binary is: {@value #BINARY_PROPERTY}, else /usr/sbin/mosquitto, else on the PATH. */
+  /**
+   * Where the binary is: {@value #BINARY_PROPERTY}, else /usr/sbin/mosquitto, else on the PATH.
+   *
+   * @return the binary, or empty when none is found
+   */
   public static Optional<Path> findBinary() {
     String configured = System.getProperty(BINARY_PROPERTY);
     if (configured != null && !configured.isEmpty()) {
@@ -95,7 +99,11 @@ public final class MosquittoBroker implements LocalBroker {
     return Optional.empty();
   }
 
-  /** Whether {@code -Drrpc.it.mosquitto=required} is set, so that Mosquitto tests must not be skipped. */
+  /**
+   * Whether {@code -Drrpc.it.mosquitto=required} is set, so that Mosquitto tests must not be skipped.
+   *
+   * @return whether a missing binary fails tests
+   */
   public static boolean isRequired() {
     return "required".equalsIgnoreCase(System.getProperty(REQUIRED_PROPERTY, ""));
   }
@@ -104,6 +112,8 @@ public final class MosquittoBroker implements LocalBroker {
    * Starts Mosquitto; when the binary is absent, skips the calling test with the reason (by throwing
    * opentest4j's {@code TestAbortedException}, which JUnit 5 reports as skipped), or fails with an
    * {@link IllegalStateException} when {@link #isRequired()}.
+   *
+   * @return the running broker
    */
   public static MosquittoBroker startOrSkip() {
     return builder().startOrSkip();
@@ -188,13 +198,19 @@ public final class MosquittoBroker implements LocalBroker {
   /**
    * Starts Mosquitto from {@link #findBinary()}.
    *
+   * @return the running broker
    * @throws IllegalStateException when it is not installed or does not start
    */
   public static MosquittoBroker start() {
     return builder().start();
   }
 
-  /** Starts the given Mosquitto binary on a free port of 127.0.0.1. */
+  /**
+   * Starts the given Mosquitto binary on a free port of 127.0.0.1.
+   *
+   * @param binary the mosquitto executable
+   * @return the running broker
+   */
   public static MosquittoBroker start(Path binary) {
     return start(binary, Collections.emptyList());
   }
@@ -278,7 +294,11 @@ public final class MosquittoBroker implements LocalBroker {
     return p;
   }
 
-  /** Whether the process is running. */
+  /**
+   * Whether the process is running.
+   *
+   * @return whether the mosquitto process is alive
+   */
   public synchronized boolean isRunning() {
     return process != null && process.isAlive();
   }
@@ -343,7 +363,11 @@ public final class MosquittoBroker implements LocalBroker {
     deleteDirectory(directory);
   }
 
-  /** The last lines Mosquitto logged, oldest first. */
+  /**
+   * The last lines Mosquitto logged, oldest first.
+   *
+   * @return up to the last 400 lines, one per line
+   */
   public String recentLog() {
     synchronized (recentLog) {
       return String.join("\n", recentLog);

@@ -6,8 +6,8 @@ import java.util.concurrent.CompletableFuture
 
 /**
  * The thermostat's commands, the Kotlin form of a command class. kapt shows the processor Java stubs:
- * `Int` is `int` (required), `Int?` and `FanSpeed?` are boxes and enums (null when absent), and the data
- * class is bound by Gson. The processor writes `ThermostatCommands_RrpcDispatcher` for the instance
+ * `Int` is `int` (required), `String` carries `@NotNull` (so it is required too), `Int?` and `FanSpeed?`
+ * are boxes and enums (null when absent), and the data class is bound by Gson. The processor writes `ThermostatCommands_RrpcDispatcher` for the instance
  * functions and `ThermostatCommands_Companion_RrpcDispatcher` for the companion object's.
  */
 class ThermostatCommands(private val thermostat: Thermostat) {

@@ -75,12 +75,19 @@ class ThermostatOnEmbeddedHubTest {
     assertEquals("hall: 21 C, fan AUTO", call("""{"method":"rename","params":{"name":"hall"}}"""))
   }
 
-  // Today's outcome, as the README's Kotlin section states it: the processor treats a reference-typed
-  // parameter as optional, so an absent one reaches Kotlin's own null check inside the handler.
+  // kapt's stub marks `name: String` @org.jetbrains.annotations.NotNull, which makes the parameter required:
+  // the dispatcher refuses the request before Kotlin's own null check in the handler could throw.
   @Test
-  fun anAbsentNonNullStringParamFailsInKotlinsNullCheckAsAHandlerError() {
+  fun anAbsentNonNullStringParamIsInvalidParams() {
     val reply = call("""{"method":"rename","params":{}}""")
-    assertTrue(reply.startsWith("""{"error":{"code":"handler_error""""), reply)
+    assertEquals("""{"error":{"code":"invalid_params","message":"param \"name\" is required"}}""", reply)
+    assertEquals("thermostat", thermostat.name)
+  }
+
+  @Test
+  fun aJsonNullForANonNullStringParamIsInvalidParams() {
+    val reply = call("""{"method":"rename","params":{"name":null}}""")
+    assertTrue(reply.startsWith("""{"error":{"code":"invalid_params""""), reply)
     assertEquals("thermostat", thermostat.name)
   }
 

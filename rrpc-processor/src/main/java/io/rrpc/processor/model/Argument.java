@@ -8,8 +8,12 @@ import com.palantir.javapoet.TypeName;
  * @param source the kind of binding
  * @param type the parameter's declared type
  * @param paramName the {@code "params"} member name for {@code @RrpcParam} bindings, else {@code null}
+ * @param nonNull whether a reference-typed {@code @RrpcParam} parameter carries a non-null annotation
+ *     ({@code @NonNull}, {@code @NotNull}, {@code @Nonnull}), which makes it required: a missing or JSON
+ *     {@code null} member is {@code invalid_params}, as for a primitive, instead of a {@code null}
+ *     argument. Always {@code false} for the other bindings.
  */
-public record Argument(Source source, TypeName type, String paramName) {
+public record Argument(Source source, TypeName type, String paramName, boolean nonNull) {
 
   /** The kinds of parameter binding; see {@code docs/processor.md} for the table. */
   public enum Source {

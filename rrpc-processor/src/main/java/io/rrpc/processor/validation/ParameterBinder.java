@@ -102,7 +102,9 @@ final class ParameterBinder {
           parameter);
       return Optional.empty();
     }
-    return argument(source, type, name);
+    // A primitive is required anyway; for a reference type a non-null annotation asks for the same.
+    boolean nonNull = source != Source.REQUIRED_PRIMITIVE && NonNullAnnotations.isMarkedNonNull(parameter);
+    return Optional.of(new Argument(source, TypeName.get(type), name, nonNull));
   }
 
   /** The binding of an {@code @RrpcParam} parameter of this type, or null if none fits. */
@@ -141,6 +143,6 @@ final class ParameterBinder {
   }
 
   private static Optional<Argument> argument(Source source, TypeMirror type, String paramName) {
-    return Optional.of(new Argument(source, TypeName.get(type), paramName));
+    return Optional.of(new Argument(source, TypeName.get(type), paramName, false));
   }
 }

@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * The expression that computes one handler argument from {@code request}. Every {@code @RrpcParam}
  * conversion is a static call into {@code RrpcParams}, so that a missing or mistyped member throws
- * {@code invalid_params} before the handler is called.
+ * {@code invalid_params} before the handler is called. A parameter declared non-null wraps that call in
+ * {@code RrpcParams.requirePresent}.
  */
 final class ArgumentExpressions {
   private ArgumentExpressions() {}
@@ -27,6 +28,14 @@ final class ArgumentExpressions {
       TypeName.CHAR, "Char");
 
   static CodeBlock of(Argument argument) {
+    CodeBlock value = valueOf(argument);
+    // The optional* call gives null for a missing or JSON null member; a non-null parameter refuses it.
+    return argument.nonNull()
+        ? CodeBlock.of("$T.requirePresent($L, $S)", KnownNames.RRPC_PARAMS, value, argument.paramName())
+        : value;
+  }
+
+  private static CodeBlock valueOf(Argument argument) {
     TypeName type = argument.type().withoutAnnotations();
     String name = argument.paramName();
     return switch (argument.source()) {

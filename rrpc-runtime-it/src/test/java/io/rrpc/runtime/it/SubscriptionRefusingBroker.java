@@ -73,7 +73,7 @@ final class SubscriptionRefusingBroker implements AutoCloseable {
   }
 
   /** Reads one packet into {@code body[0]}; returns its type (the high nibble of its first byte). */
-  private static int readPacket(DataInputStream in, byte[][] body) throws IOException {
+  static int readPacket(DataInputStream in, byte[][] body) throws IOException {
     int first = in.readUnsignedByte();
     int length = 0;
     int multiplier = 1;

@@ -16,9 +16,10 @@ import java.math.BigDecimal;
  *
  * <p>The {@code require*} methods are for primitive parameters: a missing, {@code null} or mistyped
  * member is an {@code invalid_params} {@link RrpcException} naming the member. The {@code optional*}
- * methods are for reference types and return {@code null} for a missing or {@code null} member. Numbers
- * must fit the target type exactly: {@code 24.5} is not an {@code int}, {@code 300} is not a
- * {@code byte}.
+ * methods are for reference types and return {@code null} for a missing or {@code null} member;
+ * {@link #requirePresent} turns that {@code null} into the same {@code invalid_params} for a parameter
+ * declared non-null. Numbers must fit the target type exactly: {@code 24.5} is not an {@code int},
+ * {@code 300} is not a {@code byte}.
  *
  * <p>Stateless and thread-safe.
  */
@@ -348,12 +349,25 @@ public final class RrpcParams {
     }
   }
 
-  private static JsonElement require(RrpcRequest request, String name) {
-    JsonElement e = optional(request, name);
-    if (e == null) {
+  /**
+   * The value an {@code optional*} method read for a parameter declared non-null ({@code @NonNull},
+   * {@code @NotNull}, a non-null Kotlin type); {@code invalid_params} if it is {@code null}, that is if
+   * the member was missing or JSON null, with the message a missing primitive gets.
+   *
+   * @param <T> the parameter's type
+   * @param value what the {@code optional*} method returned for the member
+   * @param name the member's name in {@code "params"}
+   * @return {@code value}, never {@code null}
+   */
+  public static <T> T requirePresent(T value, String name) {
+    if (value == null) {
       throw RrpcException.invalidParams("param \"" + name + "\" is required");
     }
-    return e;
+    return value;
+  }
+
+  private static JsonElement require(RrpcRequest request, String name) {
+    return requirePresent(optional(request, name), name);
   }
 
   private static JsonElement optional(RrpcRequest request, String name) {

@@ -48,6 +48,23 @@ class RrpcParamsTest {
   }
 
   @Test
+  void aParameterDeclaredNonNullIsRequiredLikeAPrimitive() {
+    RrpcRequest r = params("{\"name\":\"hall\",\"gone\":null,\"mode\":\"COOL\"}");
+    assertEquals("hall", RrpcParams.requirePresent(RrpcParams.optionalString(r, "name"), "name"));
+    assertEquals(Mode.COOL,
+        RrpcParams.requirePresent(RrpcParams.optionalEnum(r, "mode", Mode.values()), "mode"));
+    invalid("param \"missing\" is required",
+        () -> RrpcParams.requirePresent(RrpcParams.optionalString(r, "missing"), "missing"));
+    invalid("param \"gone\" is required",
+        () -> RrpcParams.requirePresent(RrpcParams.optionalInt(r, "gone"), "gone"));
+    // The very message a missing primitive gets, so callers see one wording for "required".
+    RrpcException primitive = assertThrows(RrpcException.class, () -> RrpcParams.requireInt(r, "missing"));
+    RrpcException nonNull = assertThrows(RrpcException.class,
+        () -> RrpcParams.requirePresent(RrpcParams.optionalInt(r, "missing"), "missing"));
+    assertEquals(primitive.getMessage(), nonNull.getMessage());
+  }
+
+  @Test
   void narrowIntegersAndHugeNumbers() {
     RrpcRequest r = params("{\"small\":127,\"big\":300,\"huge\":1e999999999,\"long\":123456789012345678901234567890123456789012}");
     assertEquals(127, RrpcParams.requireByte(r, "small"));

@@ -21,7 +21,8 @@ class PublishedShapeTest {
       "rrpc-annotations, io.rrpc.annotations",
       "rrpc-processor, io.rrpc.processor",
       "rrpc-runtime, io.rrpc.runtime",
-      "rrpc-testkit, io.rrpc.testkit"})
+      "rrpc-testkit, io.rrpc.testkit",
+      "rrpc-testkit-junit5, io.rrpc.testkit.junit5"})
   void eachShippedJarNamesItsModule(String artifactId, String moduleName) throws IOException {
     try (JarFile jar = new JarFile(artifact(artifactId, "").toFile())) {
       assertEquals(moduleName, jar.getManifest().getMainAttributes().getValue("Automatic-Module-Name"));
@@ -29,7 +30,7 @@ class PublishedShapeTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"rrpc-annotations", "rrpc-processor", "rrpc-runtime", "rrpc-testkit"})
+  @CsvSource({"rrpc-annotations", "rrpc-processor", "rrpc-runtime", "rrpc-testkit", "rrpc-testkit-junit5"})
   void eachShippedModuleHasSourcesAndJavadocJars(String artifactId) {
     assertTrue(Files.isRegularFile(artifact(artifactId, "-sources")), artifactId + " sources jar");
     assertTrue(Files.isRegularFile(artifact(artifactId, "-javadoc")), artifactId + " javadoc jar");
