@@ -30,43 +30,83 @@ public final class HubOptions {
   int maxBodyBytes = ApiServer.DEFAULT_MAX_BODY_BYTES;
   Duration requestTimeout = ApiServer.DEFAULT_REQUEST_TIMEOUT;
 
-  /** Where the embedded broker listens; port 0 takes a free port. */
+  /**
+   * Where the embedded broker listens; port 0 takes a free port.
+   *
+   * @param address the address to bind ({@link #DEFAULT_MQTT} when not set)
+   * @return these options
+   * @throws NullPointerException when {@code address} is null
+   */
   public HubOptions mqtt(InetSocketAddress address) {
     this.mqtt = Objects.requireNonNull(address, "address");
     return this;
   }
 
-  /** An existing broker ({@code tcp://host:port}) instead of the embedded one; it checks logins itself. */
+  /**
+   * An existing broker ({@code tcp://host:port}) instead of the embedded one; it checks logins itself.
+   *
+   * @param uri the broker's URI, or null for the embedded broker (the default)
+   * @return these options
+   */
   public HubOptions broker(String uri) {
     this.brokerUri = uri;
     return this;
   }
 
-  /** Where the Cloud API listens; port 0 takes a free port. */
+  /**
+   * Where the Cloud API listens; port 0 takes a free port.
+   *
+   * @param address the address to bind ({@link #DEFAULT_API} when not set)
+   * @return these options
+   * @throws NullPointerException when {@code address} is null
+   */
   public HubOptions api(InetSocketAddress address) {
     this.api = Objects.requireNonNull(address, "address");
     return this;
   }
 
-  /** A device; without a secret the hub generates one and writes its device_info.json. */
+  /**
+   * Adds a device; without a secret the hub generates one and writes its device_info.json.
+   *
+   * @param device the device, e.g. {@code DeviceSpec.parse("ABCDEFGHIJ/airConditioner1")}
+   * @return these options
+   * @throws NullPointerException when {@code device} is null
+   */
   public HubOptions device(DeviceSpec device) {
     devices.add(Objects.requireNonNull(device, "device"));
     return this;
   }
 
-  /** Where generated devices' device_info.json files go ({@code hub-devices} by default). */
+  /**
+   * Where generated devices' device_info.json files go ({@code hub-devices} by default).
+   *
+   * @param directory the directory, created when missing
+   * @return these options
+   * @throws NullPointerException when {@code directory} is null
+   */
   public HubOptions deviceInfoOut(Path directory) {
     this.deviceInfoOut = Objects.requireNonNull(directory, "directory");
     return this;
   }
 
-  /** The API's credentials; generated when not set. */
+  /**
+   * The API's credentials; generated when not set.
+   *
+   * @param credentials the SecretId and SecretKey requests must be signed with, or null to generate them
+   * @return these options
+   */
   public HubOptions credentials(ApiCredentials credentials) {
     this.credentials = credentials;
     return this;
   }
 
-  /** How long PublishRRPCMessage waits for the device (4 s, as Tencent's hub). */
+  /**
+   * How long PublishRRPCMessage waits for the device (4 s, as Tencent's hub).
+   *
+   * @param timeout the wait, positive
+   * @return these options
+   * @throws IllegalArgumentException when {@code timeout} is zero or negative
+   */
   public HubOptions rrpcTimeout(Duration timeout) {
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("the RRPC timeout must be positive, was: " + timeout);
@@ -75,7 +115,13 @@ public final class HubOptions {
     return this;
   }
 
-  /** PublishRRPCMessage calls per second before RequestLimitExceeded (20, as Tencent); 0 for no limit. */
+  /**
+   * PublishRRPCMessage calls per second before RequestLimitExceeded (20, as Tencent); 0 for no limit.
+   *
+   * @param perSecond the calls allowed per second, or 0
+   * @return these options
+   * @throws IllegalArgumentException when {@code perSecond} is negative
+   */
   public HubOptions rrpcRate(int perSecond) {
     if (perSecond < 0) {
       throw new IllegalArgumentException("the rate must not be negative, was: " + perSecond);
@@ -84,7 +130,13 @@ public final class HubOptions {
     return this;
   }
 
-  /** The largest PublishRRPCMessage payload in bytes (16 KiB). */
+  /**
+   * The largest PublishRRPCMessage payload in bytes (16 KiB).
+   *
+   * @param bytes the limit on the decoded payload
+   * @return these options
+   * @throws IllegalArgumentException when {@code bytes} is negative
+   */
   public HubOptions payloadLimit(int bytes) {
     if (bytes < 0) {
       throw new IllegalArgumentException("the payload limit must not be negative, was: " + bytes);
@@ -93,7 +145,13 @@ public final class HubOptions {
     return this;
   }
 
-  /** The largest API request body in bytes (1 MiB). */
+  /**
+   * The largest API request body in bytes (1 MiB); a larger one gets RequestSizeLimitExceeded.
+   *
+   * @param bytes the limit, positive
+   * @return these options
+   * @throws IllegalArgumentException when {@code bytes} is zero or negative
+   */
   public HubOptions maxBodyBytes(int bytes) {
     if (bytes <= 0) {
       throw new IllegalArgumentException("the body limit must be positive, was: " + bytes);
@@ -102,7 +160,13 @@ public final class HubOptions {
     return this;
   }
 
-  /** How long an API request may take to arrive whole (10 s). */
+  /**
+   * How long an API request may take to arrive whole (10 s).
+   *
+   * @param timeout the limit, positive
+   * @return these options
+   * @throws IllegalArgumentException when {@code timeout} is zero or negative
+   */
   public HubOptions requestTimeout(Duration timeout) {
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("the request timeout must be positive, was: " + timeout);

@@ -92,6 +92,8 @@ public final class LocalHub implements AutoCloseable {
   /**
    * Starts the hub; returns once devices can connect and the API answers.
    *
+   * @param options what to serve and where
+   * @return the running hub; close it to stop it
    * @throws IllegalStateException when an address cannot be bound or the broker cannot be reached
    * @throws IllegalArgumentException for a device that cannot be registered
    * @throws UncheckedIOException when a generated device_info.json cannot be written
@@ -100,17 +102,29 @@ public final class LocalHub implements AutoCloseable {
     return new LocalHub(options);
   }
 
-  /** The MQTT broker's URI, e.g. {@code tcp://127.0.0.1:1883}. */
+  /**
+   * The MQTT broker's URI, which devices connect to.
+   *
+   * @return the URI, e.g. {@code tcp://127.0.0.1:1883}
+   */
   public String mqttUri() {
     return mqttUri;
   }
 
-  /** Whether the hub runs on an existing broker ({@code --broker}) rather than its embedded one. */
+  /**
+   * Whether the hub runs on an existing broker ({@link HubOptions#broker}) rather than its embedded one.
+   *
+   * @return true on an existing broker
+   */
   public boolean onExistingBroker() {
     return onExistingBroker;
   }
 
-  /** The API's bound address. */
+  /**
+   * The API's bound address, with the real port when the options asked for port 0.
+   *
+   * @return the address the API listens on
+   */
   public InetSocketAddress apiAddress() {
     return api.address();
   }
@@ -118,6 +132,8 @@ public final class LocalHub implements AutoCloseable {
   /**
    * The API's endpoint as Tencent's SDKs take it ({@code HttpProfile.setEndpoint}): {@code host:port},
    * with {@code 127.0.0.1} for a hub listening on every address.
+   *
+   * @return the endpoint, e.g. {@code 127.0.0.1:9000}
    */
   public String apiEndpoint() {
     InetSocketAddress a = api.address();
@@ -125,17 +141,29 @@ public final class LocalHub implements AutoCloseable {
     return host + ":" + a.getPort();
   }
 
-  /** The credentials requests must be signed with. */
+  /**
+   * The credentials API requests must be signed with.
+   *
+   * @return the configured credentials, or the ones generated at start
+   */
   public ApiCredentials credentials() {
     return credentials;
   }
 
-  /** The devices the hub knows, with their secrets. */
+  /**
+   * The devices the hub knows, with their secrets.
+   *
+   * @return an unmodifiable list, in the order the options gave them
+   */
   public List<DeviceSpec> devices() {
     return devices;
   }
 
-  /** The devices whose secret the hub generated at start, and where their device_info.json went. */
+  /**
+   * The devices whose secret the hub generated at start, and where their device_info.json went.
+   *
+   * @return an unmodifiable list, empty when every device came with its secret
+   */
   public List<GeneratedDevice> generatedDevices() {
     return Collections.unmodifiableList(generated);
   }

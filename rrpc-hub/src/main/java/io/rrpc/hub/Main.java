@@ -1,10 +1,8 @@
 package io.rrpc.hub;
 
 import io.rrpc.hub.api.ApiCredentials;
-import io.rrpc.hub.call.CallCommand;
 import io.rrpc.hub.devices.DeviceInfoFiles;
 import io.rrpc.hub.devices.DeviceSpec;
-import io.rrpc.hub.load.LoadCommand;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -38,7 +36,7 @@ import picocli.CommandLine.Spec;
     description = "A local IoT Hub for RRPC: MQTT for devices, Tencent Cloud API 3.0 over HTTP for cloud code.",
     footer = {"", "Example: rrpc-hub --device ABCDEFGHIJ/airConditioner1",
         "         rrpc-hub call --secret-id ID --secret-key KEY --product ABCDEFGHIJ --device airConditioner1 closed"})
-public final class Main implements Callable<Integer> {
+final class Main implements Callable<Integer> {
   private static final Logger LOG = Logger.getLogger("io.rrpc.hub");
 
   @Spec CommandSpec spec;
@@ -91,7 +89,11 @@ public final class Main implements Callable<Integer> {
 
   private boolean credentialsFromEnvironment;
 
-  /** The command line's entry point. */
+  /**
+   * The command line's entry point: runs it and exits the JVM with its status.
+   *
+   * @param args the arguments, as {@code --help} lists them
+   */
   public static void main(String[] args) {
     ConsoleLogging.install();
     System.exit(run(args));

@@ -15,7 +15,6 @@ import com.tencentcloudapi.common.CommonClient;
 import com.tencentcloudapi.common.CommonRequest;
 import com.tencentcloudapi.common.exception.TencentCloudSDKException;
 import io.rrpc.hub.api.ApiErrors;
-import io.rrpc.hub.call.CloudClients;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.concurrent.TimeUnit;

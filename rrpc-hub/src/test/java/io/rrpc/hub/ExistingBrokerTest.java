@@ -7,7 +7,6 @@ import static io.rrpc.hub.CommonClientEndToEndTest.rrpc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.rrpc.hub.api.ApiErrors;
-import io.rrpc.hub.call.CloudClients;
 import io.rrpc.hub.devices.DeviceSpec;
 import io.rrpc.runtime.DeviceInfo;
 import io.rrpc.runtime.RrpcDevice;

@@ -1,7 +1,6 @@
 package io.rrpc.hub;
 
 import com.tencentcloudapi.common.CommonClient;
-import io.rrpc.hub.call.CloudClients;
 import io.rrpc.hub.devices.DeviceSpec;
 import io.rrpc.runtime.DeviceInfo;
 import io.rrpc.runtime.RrpcDevice;

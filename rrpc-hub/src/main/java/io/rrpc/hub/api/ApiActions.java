@@ -14,7 +14,7 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class ApiActions {
   /** The IoT Hub ({@code iotcloud}) API versions served. */
-  public static final Set<String> VERSIONS =
+  static final Set<String> VERSIONS =
       Collections.unmodifiableSet(new HashSet<>(Arrays.asList("2018-06-14", "2021-04-08")));
 
   private final PublishRrpcMessageAction publishRrpc;
@@ -35,6 +35,11 @@ public final class ApiActions {
   /**
    * Runs an action. The future completes with the response's fields (without {@code RequestId}), or
    * exceptionally with an {@link ApiException}.
+   *
+   * @param action the action's name, e.g. {@code PublishRRPCMessage}
+   * @param version the API version the request named
+   * @param params the request body, the action's parameters
+   * @return the response's fields, or a failed future
    */
   public CompletableFuture<JsonObject> call(String action, String version, JsonObject params) {
     try {

@@ -23,6 +23,10 @@ public final class ApiCredentials {
   /**
    * Given credentials.
    *
+   * @param secretId the SecretId, e.g. {@code AKID...}
+   * @param secretKey the SecretKey
+   * @return the credentials
+   * @throws NullPointerException when either is null
    * @throws IllegalArgumentException when either is empty, or the SecretId holds {@code /}, {@code ,} or
    *     whitespace (it could not be read back from an {@code Authorization} header)
    */
@@ -40,17 +44,29 @@ public final class ApiCredentials {
     return new ApiCredentials(secretId, secretKey);
   }
 
-  /** Fresh random credentials shaped like Tencent's: {@code AKID} and 32 characters, a 32-character key. */
+  /**
+   * Fresh random credentials shaped like Tencent's: {@code AKID} and 32 characters, a 32-character key.
+   *
+   * @return new credentials from a {@link SecureRandom}
+   */
   public static ApiCredentials generate() {
     return new ApiCredentials("AKID" + random(32), random(32));
   }
 
-  /** The SecretId, which requests name in their {@code Credential}. */
+  /**
+   * The SecretId, which requests name in their {@code Credential}.
+   *
+   * @return the SecretId
+   */
   public String secretId() {
     return secretId;
   }
 
-  /** The SecretKey: never log it. */
+  /**
+   * The SecretKey, which signs requests: never log it.
+   *
+   * @return the SecretKey
+   */
   public String secretKey() {
     return secretKey;
   }

@@ -76,6 +76,11 @@ public final class ApiServer implements AutoCloseable {
    * Starts listening.
    *
    * @param bind the address; port 0 takes a free one ({@link #address()} tells which)
+   * @param verifier checks each request's signature
+   * @param actions answers each verified request
+   * @param maxBodyBytes the largest body; a larger one gets {@code RequestSizeLimitExceeded}
+   * @param requestTimeout how long a request may take to arrive whole
+   * @return the listening server
    * @throws IllegalStateException when the address cannot be bound
    */
   public static ApiServer start(InetSocketAddress bind, Tc3Verifier verifier, ApiActions actions, int maxBodyBytes,
@@ -83,7 +88,11 @@ public final class ApiServer implements AutoCloseable {
     return new ApiServer(bind, verifier, actions, maxBodyBytes, requestTimeout);
   }
 
-  /** The bound address. */
+  /**
+   * The bound address.
+   *
+   * @return the address, with the real port when port 0 was asked for
+   */
   public InetSocketAddress address() {
     return (InetSocketAddress) channel.localAddress();
   }

@@ -13,7 +13,12 @@ public final class RateLimiter {
   private double tokens;
   private long last;
 
-  /** A limiter on the system's nano clock. */
+  /**
+   * A limiter on the system's nano clock.
+   *
+   * @param perSecond the permits per second, 0 for no limit
+   * @throws IllegalArgumentException when {@code perSecond} is negative
+   */
   public RateLimiter(int perSecond) {
     this(perSecond, System::nanoTime);
   }
@@ -28,7 +33,11 @@ public final class RateLimiter {
     this.last = nanoTime.getAsLong();
   }
 
-  /** Takes a permit, or says no when this second's are used up. */
+  /**
+   * Takes a permit, or says no when this second's are used up.
+   *
+   * @return true when a permit was taken
+   */
   public synchronized boolean tryAcquire() {
     if (perSecond == 0) {
       return true;
@@ -44,7 +53,7 @@ public final class RateLimiter {
   }
 
   /** The limit, 0 for none. */
-  public int perSecond() {
+  int perSecond() {
     return perSecond;
   }
 }

@@ -23,20 +23,28 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class Tc3Signature {
   /** The algorithm's name, first word of the {@code Authorization} header. */
-  public static final String ALGORITHM = "TC3-HMAC-SHA256";
+  static final String ALGORITHM = "TC3-HMAC-SHA256";
   /** The last element of every credential scope. */
-  public static final String TERMINATOR = "tc3_request";
+  static final String TERMINATOR = "tc3_request";
 
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
 
   private Tc3Signature() {}
 
   /** The UTC date of an epoch-seconds timestamp, as the credential scope carries it. */
-  public static String date(long timestampSeconds) {
+  static String date(long timestampSeconds) {
     return DATE.format(Instant.ofEpochSecond(timestampSeconds));
   }
 
-  /** The signature, lowercase hex, of a canonical request. */
+  /**
+   * The signature of a canonical request.
+   *
+   * @param secretKey the SecretKey to sign with
+   * @param service the service the credential scope names, e.g. {@code iotcloud}
+   * @param timestampSeconds the request's {@code X-TC-Timestamp}, epoch seconds
+   * @param canonicalRequest the request as {@link #canonicalRequest} gives it
+   * @return the signature, lowercase hex
+   */
   public static String sign(String secretKey, String service, long timestampSeconds, String canonicalRequest) {
     String date = date(timestampSeconds);
     String stringToSign = ALGORITHM + "\n" + timestampSeconds + "\n" + date + "/" + service + "/" + TERMINATOR
@@ -50,18 +58,37 @@ public final class Tc3Signature {
   /**
    * The canonical request of a request whose signed headers are {@code content-type} and {@code host}
    * (what Tencent's SDKs sign), for a body hash as {@link #sha256Hex} gives it.
+   *
+   * @param method the HTTP method, e.g. {@code POST}
+   * @param contentType the {@code Content-Type} header's value
+   * @param host the {@code Host} header's value
+   * @param payloadSha256Hex the body's hash, lowercase hex
+   * @return the canonical request, the input to {@link #sign}
    */
   public static String canonicalRequest(String method, String contentType, String host, String payloadSha256Hex) {
     return method + "\n/\n\ncontent-type:" + contentType + "\nhost:" + host + "\n\ncontent-type;host\n" + payloadSha256Hex;
   }
 
-  /** The {@code Authorization} header for a signature with {@code content-type;host} signed. */
+  /**
+   * The {@code Authorization} header for a signature with {@code content-type;host} signed.
+   *
+   * @param secretId the SecretId the credential names
+   * @param service the service the credential scope names
+   * @param timestampSeconds the request's {@code X-TC-Timestamp}, epoch seconds
+   * @param signature what {@link #sign} returned
+   * @return the header's value
+   */
   public static String authorization(String secretId, String service, long timestampSeconds, String signature) {
     return ALGORITHM + " Credential=" + secretId + "/" + date(timestampSeconds) + "/" + service + "/" + TERMINATOR
         + ", SignedHeaders=content-type;host, Signature=" + signature;
   }
 
-  /** Lowercase hex SHA-256. */
+  /**
+   * Lowercase hex SHA-256.
+   *
+   * @param data the bytes to hash
+   * @return the hash, 64 lowercase hex digits
+   */
   public static String sha256Hex(byte[] data) {
     try {
       return hex(MessageDigest.getInstance("SHA-256").digest(data));

@@ -28,20 +28,29 @@ import java.util.function.LongSupplier;
  */
 public final class Tc3Verifier {
   /** How far {@code X-TC-Timestamp} may be from the hub's clock, as on Tencent's API. */
-  public static final long MAX_SKEW_SECONDS = 300;
+  static final long MAX_SKEW_SECONDS = 300;
   /** The service name Tencent's real endpoint has, {@code iotcloud.tencentcloudapi.com}. */
-  public static final String IOTCLOUD = "iotcloud";
+  static final String IOTCLOUD = "iotcloud";
 
   private final ApiCredentials credentials;
   private final LongSupplier nowSeconds;
 
-  /** A verifier on the system clock. */
+  /**
+   * A verifier on the system clock.
+   *
+   * @param credentials the credentials requests must be signed with
+   */
   public Tc3Verifier(ApiCredentials credentials) {
     this(credentials, () -> System.currentTimeMillis() / 1000);
   }
 
-  /** A verifier on a given clock (epoch seconds), for tests. */
-  public Tc3Verifier(ApiCredentials credentials, LongSupplier nowSeconds) {
+  /**
+   * A verifier on a given clock, for tests.
+   *
+   * @param credentials the credentials requests must be signed with
+   * @param nowSeconds the clock, epoch seconds
+   */
+  Tc3Verifier(ApiCredentials credentials, LongSupplier nowSeconds) {
     this.credentials = credentials;
     this.nowSeconds = nowSeconds;
   }

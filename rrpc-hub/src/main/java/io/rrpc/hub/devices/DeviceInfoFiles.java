@@ -30,6 +30,8 @@ public final class DeviceInfoFiles {
    * The KEY devices of a file, or of every {@code *.json} file under a directory (recursively, in name
    * order).
    *
+   * @param fileOrDirectory a {@code device_info.json} file, or a directory holding such files
+   * @return the devices, with their secrets
    * @throws IllegalArgumentException when a file is unreadable, not JSON, or lacks a field
    */
   public static List<DeviceSpec> read(Path fileOrDirectory) {
@@ -97,6 +99,11 @@ public final class DeviceInfoFiles {
   /**
    * Writes a KEY {@code device_info.json} for a device as {@code DIR/{productId}/{deviceName}/device_info.json}
    * and returns its path. The file is readable by its owner only where the file system allows.
+   *
+   * @param directory the root directory, created when missing
+   * @param device the device, with its secret
+   * @return the file written
+   * @throws IOException when the directory or the file cannot be written
    */
   public static Path write(Path directory, DeviceSpec device) throws IOException {
     Path dir = directory.resolve(device.productId()).resolve(device.deviceName());
@@ -119,7 +126,14 @@ public final class DeviceInfoFiles {
     return file;
   }
 
-  /** Where {@link #write} puts a device's file. */
+  /**
+   * Where {@link #write} puts a device's file.
+   *
+   * @param directory the root directory
+   * @param productId the device's product
+   * @param deviceName the device's name
+   * @return the file's path, which may not exist
+   */
   public static Path location(Path directory, String productId, String deviceName) {
     return directory.resolve(productId).resolve(deviceName).resolve("device_info.json");
   }

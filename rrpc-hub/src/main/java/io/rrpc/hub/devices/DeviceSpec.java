@@ -13,6 +13,12 @@ public final class DeviceSpec {
   private final String secretBase64;
 
   /**
+   * A device.
+   *
+   * @param productId the product's ID, as in the console
+   * @param deviceName the device's name within the product
+   * @param secretBase64 the device secret in base64 as the console shows it, or {@code null} for the hub
+   *     to generate one
    * @throws IllegalArgumentException for an empty name, one with {@code / + # ; :} or whitespace, or a
    *     secret that is not base64
    */
@@ -35,6 +41,8 @@ public final class DeviceSpec {
    * Parses {@code PRODUCT/DEVICE} or {@code PRODUCT/DEVICE:SECRET} (SECRET in base64, as the console
    * gives it).
    *
+   * @param spec the text, as {@code --device} takes it
+   * @return the device
    * @throws IllegalArgumentException naming the argument and what is wrong with it (never the secret)
    */
   public static DeviceSpec parse(String spec) {
@@ -49,20 +57,40 @@ public final class DeviceSpec {
     return new DeviceSpec(ids.substring(0, slash), ids.substring(slash + 1), secret);
   }
 
+  /**
+   * The product's ID.
+   *
+   * @return the ID, never empty
+   */
   public String productId() {
     return productId;
   }
 
+  /**
+   * The device's name within its product.
+   *
+   * @return the name, never empty
+   */
   public String deviceName() {
     return deviceName;
   }
 
-  /** The base64 secret, or {@code null} when the hub is to generate one. */
+  /**
+   * The device secret; never log it.
+   *
+   * @return the base64 secret, or {@code null} when the hub is to generate one
+   */
   public String secretBase64() {
     return secretBase64;
   }
 
-  /** The same device with this secret. */
+  /**
+   * The same device with another secret.
+   *
+   * @param secretBase64 the secret in base64, or {@code null}
+   * @return a new spec; this one is unchanged
+   * @throws IllegalArgumentException when the secret is not base64
+   */
   public DeviceSpec withSecret(String secretBase64) {
     return new DeviceSpec(productId, deviceName, secretBase64);
   }

@@ -1,4 +1,4 @@
-package io.rrpc.hub.load;
+package io.rrpc.hub;
 
 import io.rrpc.runtime.RrpcDispatcher;
 import io.rrpc.runtime.RrpcReply;

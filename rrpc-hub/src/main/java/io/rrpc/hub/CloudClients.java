@@ -1,4 +1,4 @@
-package io.rrpc.hub.call;
+package io.rrpc.hub;
 
 import com.tencentcloudapi.common.CommonClient;
 import com.tencentcloudapi.common.Credential;
@@ -9,9 +9,9 @@ import com.tencentcloudapi.common.profile.HttpProfile;
  * Tencent's own {@code CommonClient} for IoT Hub ({@code iotcloud}), pointed at the local hub or at
  * Tencent's endpoint, the way a user's cloud code would configure it.
  */
-public final class CloudClients {
+final class CloudClients {
   /** Tencent's IoT Hub API endpoint. */
-  public static final String TENCENT_ENDPOINT = "iotcloud.tencentcloudapi.com";
+  static final String TENCENT_ENDPOINT = "iotcloud.tencentcloudapi.com";
 
   private CloudClients() {}
 
@@ -22,9 +22,12 @@ public final class CloudClients {
    *     local hub), or {@code null} for Tencent's own
    * @param region Tencent's region, e.g. {@code ap-guangzhou}; IoT Hub's actions do not need one
    * @param version the API version, {@code 2021-04-08} or {@code 2018-06-14}
+   * @param secretId the SecretId requests are signed with
+   * @param secretKey the SecretKey requests are signed with
+   * @return a client whose {@code call(action, body)} sends signed requests
    * @throws IllegalArgumentException for an endpoint that is not http:// or https://
    */
-  public static CommonClient iotcloud(String endpoint, String region, String version, String secretId,
+  static CommonClient iotcloud(String endpoint, String region, String version, String secretId,
       String secretKey) {
     HttpProfile http = new HttpProfile();
     if (endpoint != null) {

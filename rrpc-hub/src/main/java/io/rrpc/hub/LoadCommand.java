@@ -1,12 +1,9 @@
-package io.rrpc.hub.load;
+package io.rrpc.hub;
 
 import com.google.gson.JsonObject;
 import com.tencentcloudapi.common.CommonClient;
 import com.tencentcloudapi.common.CommonRequest;
 import com.tencentcloudapi.common.exception.TencentCloudSDKException;
-import io.rrpc.hub.HubOptions;
-import io.rrpc.hub.LocalHub;
-import io.rrpc.hub.call.CloudClients;
 import io.rrpc.hub.devices.DeviceSpec;
 import io.rrpc.runtime.DeviceInfo;
 import io.rrpc.runtime.RrpcDevice;
@@ -40,7 +37,7 @@ import picocli.CommandLine.Spec;
     name = "load",
     mixinStandardHelpOptions = true,
     description = "Measure the PublishRRPCMessage calls/s of a local hub (in this JVM) with N calls in flight.")
-public final class LoadCommand implements Callable<Integer> {
+final class LoadCommand implements Callable<Integer> {
   private static final String PRODUCT = "LOADTEST01";
   private static final String DEVICE = "echo1";
   // Held strongly: java.util.logging forgets the level of a logger nobody references.

@@ -1,4 +1,4 @@
-package io.rrpc.hub.call;
+package io.rrpc.hub;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -26,9 +26,9 @@ import picocli.CommandLine.Spec;
     description = "Call a device with PublishRRPCMessage through Tencent's CommonClient.",
     footer = {"Credentials: --secret-id/--secret-key, or TENCENTCLOUD_SECRET_ID/TENCENTCLOUD_SECRET_KEY.",
         "Exit status: 0 with the device's reply, 1 for a Tencent error (one line), 2 for a usage error."})
-public final class CallCommand implements Callable<Integer> {
+final class CallCommand implements Callable<Integer> {
   /** The local hub's default endpoint. */
-  public static final String LOCAL_ENDPOINT = "http://127.0.0.1:9000";
+  static final String LOCAL_ENDPOINT = "http://127.0.0.1:9000";
 
   @Spec CommandSpec spec;
 
