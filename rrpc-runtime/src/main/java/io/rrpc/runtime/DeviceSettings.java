@@ -25,6 +25,8 @@ final class DeviceSettings {
   final long backoffMaxMillis;
   final ErrorReplyPolicy errorReplyPolicy;
   final RrpcConnectionListener connectionListener;
+  /** Shared executors, or {@code null} for the device's own. */
+  final RrpcExecutors executors;
   /** How long a reply is worth holding for a reconnect: the hub's wait, or the deadline if longer. */
   final long replyHoldMillis;
 
@@ -53,6 +55,7 @@ final class DeviceSettings {
         "sdkAppId must be non-empty without ';'");
     require(b.signatureAlgorithm != null, "signatureAlgorithm must not be null");
     require(b.errorReplyPolicy != null, "errorReplyPolicy must not be null");
+    require(b.executors == null || !b.executors.isClosed(), "the shared executors are closed");
     this.deviceInfo = b.deviceInfo;
     this.endpoint = BrokerEndpoint.create(b.deviceInfo, b.brokerUri, b.tls, b.trustStore, b.trustAll);
     this.sdkAppId = b.sdkAppId;
@@ -69,6 +72,7 @@ final class DeviceSettings {
     this.backoffMaxMillis = b.backoffMaxMillis;
     this.errorReplyPolicy = b.errorReplyPolicy;
     this.connectionListener = b.connectionListener;
+    this.executors = b.executors;
     this.replyHoldMillis = Math.max(b.hubDeadlineMillis, b.deadlineMillis);
   }
 

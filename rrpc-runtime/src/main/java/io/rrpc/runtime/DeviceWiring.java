@@ -1,10 +1,5 @@
 package io.rrpc.runtime;
 
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -17,8 +12,10 @@ final class DeviceWiring {
   // Duplicate detection remembers at most this many answered processIds (a window's worth at 1000/s).
   private static final int RECENT_CAPACITY = 4096;
 
-  final ThreadPoolExecutor workers;
-  final ScheduledThreadPoolExecutor scheduler;
+  final RrpcExecutors executors;
+  /** Whether {@link #executors} are this device's own, to end with it, rather than shared. */
+  final boolean ownsExecutors;
+  final HandlerLane workers;
   final MqttSession session;
   final ReplySender replies;
   final AnswerSink answers;
@@ -26,26 +23,22 @@ final class DeviceWiring {
   final ConnectionEvents events;
 
   DeviceWiring(DeviceSettings settings, MetricsRecorder metrics) {
-    String name = settings.threadName();
-    BlockingQueue<Runnable> queue = settings.queueCapacity == 0
-        ? new SynchronousQueue<>() : new LinkedBlockingQueue<>(settings.queueCapacity);
-    workers = new ThreadPoolExecutor(settings.workers, settings.workers, 0, TimeUnit.MILLISECONDS, queue,
-        new NamedThreads(name + "-worker"), new ThreadPoolExecutor.AbortPolicy());
-    workers.prestartAllCoreThreads();
-    scheduler = new ScheduledThreadPoolExecutor(1, new NamedThreads(name + "-scheduler"));
-    scheduler.setRemoveOnCancelPolicy(true);
-    events = new ConnectionEvents(settings.connectionListener, scheduler);
+    ownsExecutors = settings.executors == null;
+    executors = ownsExecutors ? RrpcExecutors.forOneDevice(settings.threadName()) : settings.executors;
+    // Workers are made on the first request, not at start: an idle device costs Paho's threads and the timer.
+    workers = new HandlerLane(executors.handlers, settings.workers, settings.queueCapacity);
+    events = new ConnectionEvents(settings.connectionListener, executors.timer);
     RrpcTopics topics = new RrpcTopics(settings.deviceInfo.productId(), settings.deviceInfo.deviceName());
     ConnectIdentity identity = new ConnectIdentity(settings.deviceInfo, settings.sdkAppId,
         settings.signatureAlgorithm, settings.tokenValidityMillis);
     session = new MqttSession(settings.endpoint, identity, topics.requestFilter(), settings.requestQos,
         settings.keepAliveSeconds, settings.connectTimeoutMillis,
-        new Backoff(settings.backoffMinMillis, settings.backoffMaxMillis), scheduler, events);
+        new Backoff(settings.backoffMinMillis, settings.backoffMaxMillis), executors, events);
     replies = new ReplySender(session, metrics, settings.replyHoldMillis);
     long deadlineNanos = TimeUnit.MILLISECONDS.toNanos(settings.deadlineMillis);
     RecentRequests recent = new RecentRequests(deadlineNanos, RECENT_CAPACITY);
     answers = new AnswerSink(metrics, recent, replies, settings.errorReplyPolicy);
-    intake = new RequestIntake(topics, settings.table, metrics, answers, recent, new Deadlines(scheduler),
+    intake = new RequestIntake(topics, settings.table, metrics, answers, recent, new Deadlines(executors.timer),
         workers, settings.deadlineMillis, settings.maxPayloadBytes);
   }
 
@@ -57,8 +50,10 @@ final class DeviceWiring {
       if (e instanceof RrpcStartException) {
         events.startFailed((RrpcStartException) e);
       }
-      workers.shutdownNow();
-      scheduler.shutdown(); // after delivering the events queued so far, startFailed last
+      workers.stop();
+      if (ownsExecutors) {
+        executors.shutdownAfterFailedStart(); // after delivering the events queued so far, startFailed last
+      }
       throw e;
     }
   }

@@ -17,7 +17,7 @@ import org.eclipse.paho.client.mqttv3.MqttCallback;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
-import org.eclipse.paho.client.mqttv3.TimerPingSender;
+import org.eclipse.paho.client.mqttv3.ScheduledExecutorPingSender;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
 /**
@@ -61,6 +61,9 @@ final class MqttSession implements MqttCallback, ReplySender.Publisher {
   private final Reconnector reconnector;
   private final IMqttActionListener onResubscribed = new ResubscribeListener();
   private final PahoThreads pahoThreads;
+  private final ConnectGate connects;
+  // The connect permit of the reconnect under way, if any; given back once it has subscribed, or failed.
+  private volatile ConnectGate.Permit reconnecting;
   private volatile MqttAsyncClient client;
   private volatile RequestListener requests;
   private volatile Runnable onSubscribed;
@@ -75,7 +78,7 @@ final class MqttSession implements MqttCallback, ReplySender.Publisher {
   private Throwable lossWhileStarting; // guarded by startLock
 
   MqttSession(BrokerEndpoint endpoint, ConnectIdentity identity, String requestFilter, int requestQos,
-      int keepAliveSeconds, long connectTimeoutMillis, Backoff backoff, ScheduledExecutorService scheduler,
+      int keepAliveSeconds, long connectTimeoutMillis, Backoff backoff, RrpcExecutors executors,
       ConnectionEvents events) {
     this.endpoint = endpoint;
     this.identity = identity;
@@ -83,10 +86,11 @@ final class MqttSession implements MqttCallback, ReplySender.Publisher {
     this.requestQos = requestQos;
     this.keepAliveSeconds = keepAliveSeconds;
     this.connectTimeoutMillis = connectTimeoutMillis;
-    this.scheduler = scheduler;
+    this.scheduler = executors.timer;
+    this.connects = executors.connects;
     this.events = events;
     this.reconnector = new Reconnector(backoff, scheduler, events, this::reconnect, identity.clientId(), endpoint.uri);
-    this.pahoThreads = new PahoThreads("rrpc-" + identity.clientId() + "-mqtt", this::clientThreadFailed);
+    this.pahoThreads = new PahoThreads(executors.mqtt, executors.timer, this::clientThreadFailed);
   }
 
   /** Connections tried by {@link #start()} when the broker drops them right after accepting them. */
@@ -126,6 +130,15 @@ final class MqttSession implements MqttCallback, ReplySender.Publisher {
   }
 
   private void startOnce() throws DroppedAfterConnect {
+    ConnectGate.Permit permit = connects.await();
+    try {
+      connectAndSubscribe();
+    } finally {
+      permit.release();
+    }
+  }
+
+  private void connectAndSubscribe() throws DroppedAfterConnect {
     String username = identity.username();
     char[] password = identity.password(username);
     boolean connected = false;
@@ -217,6 +230,7 @@ final class MqttSession implements MqttCallback, ReplySender.Publisher {
   /** Disconnects (letting Paho finish sending what it holds, up to {@code quiesceMillis}) and stops reconnecting. */
   void close(long quiesceMillis) {
     closed = true;
+    endReconnect();
     MqttAsyncClient c = client;
     if (c == null) {
       return;
@@ -297,22 +311,40 @@ final class MqttSession implements MqttCallback, ReplySender.Publisher {
    * client given up on.
    */
   private MqttAsyncClient newClient() throws MqttException {
+    // Keep-alive pings on the timer rather than a Timer thread of its own per client.
     MqttAsyncClient c = new MqttAsyncClient(endpoint.uri, identity.clientId(), new MemoryPersistence(),
-        new TimerPingSender(), pahoThreads);
+        new ScheduledExecutorPingSender(scheduler), pahoThreads);
     c.setCallback(this);
     return c;
   }
 
-  /** On the scheduler thread: a fresh signature for every attempt. */
+  /** On the scheduler when the backoff delay is over: waits for a connect permit without holding a thread. */
   private void reconnect() {
+    if (closed) {
+      return;
+    }
+    connects.enter(permit -> {
+      try {
+        scheduler.execute(() -> reconnectWith(permit));
+      } catch (RejectedExecutionException closing) {
+        permit.release();
+      }
+    });
+  }
+
+  /** On the scheduler thread, holding a connect permit: a fresh signature for every attempt. */
+  private void reconnectWith(ConnectGate.Permit permit) {
     MqttAsyncClient c = client;
     if (closed || c == null || c.isConnected()) {
+      permit.release();
       return; // closing, or two losses raced and the other reconnect won
     }
     ReconnectAttempt pending = attempt;
     if (pending != null && !pending.isOver()) {
+      permit.release();
       return; // two losses raced: the attempt under way schedules the next one if it fails
     }
+    reconnecting = permit;
     String username = identity.username();
     char[] password = identity.password(username);
     ReconnectAttempt next = new ReconnectAttempt(c, password);
@@ -324,6 +356,7 @@ final class MqttSession implements MqttCallback, ReplySender.Publisher {
       if (!next.end()) {
         return; // Paho reported the failure to the listener as well
       }
+      endReconnect();
       if (closed) {
         return; // close() won the race with this attempt
       }
@@ -336,11 +369,21 @@ final class MqttSession implements MqttCallback, ReplySender.Publisher {
     }
   }
 
+  /** The reconnect under way subscribed, or failed: its connect permit goes to the next device in line. */
+  private void endReconnect() {
+    ConnectGate.Permit permit = reconnecting;
+    if (permit != null) {
+      reconnecting = null;
+      permit.release(); // idempotent, so two paths racing here give it back once
+    }
+  }
+
   /**
    * On the scheduler thread: a reconnect attempt neither succeeded nor failed in time. Its client is
    * dropped (Paho would refuse it another connect while this one is pending), and a new one tries next.
    */
   private void attemptTimedOut(ReconnectAttempt stuck) {
+    endReconnect();
     if (closed) {
       return;
     }
@@ -523,7 +566,11 @@ final class MqttSession implements MqttCallback, ReplySender.Publisher {
 
     @Override
     public void onSuccess(IMqttToken token) {
-      if (!end() || closed) {
+      if (!end()) {
+        return;
+      }
+      if (closed) {
+        endReconnect();
         return;
       }
       LOG.info("connected to " + endpoint.uri + " as " + identity.clientId());
@@ -532,13 +579,18 @@ final class MqttSession implements MqttCallback, ReplySender.Publisher {
         tried.subscribe(requestFilter, requestQos, null, onResubscribed);
       } catch (MqttException | RuntimeException e) {
         LOG.warning("subscribe to " + requestFilter + " failed: " + StartFailures.describe(e));
+        endReconnect();
         reconnectFromScratch();
       }
     }
 
     @Override
     public void onFailure(IMqttToken token, Throwable exception) {
-      if (!end() || closed) {
+      if (!end()) {
+        return;
+      }
+      endReconnect();
+      if (closed) {
         return;
       }
       LOG.warning("reconnect to " + endpoint.uri + " failed: " + StartFailures.describe(exception));
@@ -550,6 +602,7 @@ final class MqttSession implements MqttCallback, ReplySender.Publisher {
   private final class ResubscribeListener implements IMqttActionListener {
     @Override
     public void onSuccess(IMqttToken token) {
+      endReconnect();
       if (refused(token)) {
         LOG.severe("subscribe refused, topic: " + requestFilter + "; reconnecting");
         reconnectFromScratch();
@@ -567,6 +620,7 @@ final class MqttSession implements MqttCallback, ReplySender.Publisher {
 
     @Override
     public void onFailure(IMqttToken token, Throwable exception) {
+      endReconnect();
       LOG.warning("subscribe to " + requestFilter + " failed: " + StartFailures.describe(exception));
       reconnectFromScratch();
     }

@@ -1,40 +1,77 @@
 package io.rrpc.runtime;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.AbstractExecutorService;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * The threads Paho runs its receiver, sender, callback and connect tasks on, so that a task that dies
- * is noticed. Paho 1.2.5's receiver handles only {@code IOException} and {@code MqttException}: any
- * other exception (an {@code IllegalArgumentException} for a topic name holding NUL, which some brokers
- * forward) ends its thread silently and leaves a connection that looks up but reads nothing until
+ * One device's view of the threads Paho runs its receiver, sender, callback and connect tasks on: the
+ * tasks run on a pool that may be shared by many devices, and a task that dies is reported to this
+ * device. Paho 1.2.5's receiver handles only {@code IOException} and {@code MqttException}: any other
+ * exception (an {@code IllegalArgumentException} for a topic name holding NUL, which some brokers
+ * forward) ends its task silently and leaves a connection that looks up but reads nothing until
  * keep-alive gives up, a minute or two later.
  *
- * <p>Up to {@value #THREADS} threads, created on demand and ended after {@value #IDLE_SECONDS} s idle:
- * one connection keeps four busy at most (receiver, sender, callback, and a connect task briefly).
+ * <p>{@link #shutdownNow()} stops this device's tasks only (Paho never shuts down an executor it was
+ * given, so the session does it at close); the pool itself belongs to {@link RrpcExecutors}. Paho only
+ * ever executes or submits here; scheduling goes to the timer.
  */
-final class PahoThreads extends ScheduledThreadPoolExecutor {
-  private static final int THREADS = 6;
-  private static final long IDLE_SECONDS = 10;
-
+final class PahoThreads extends AbstractExecutorService implements ScheduledExecutorService {
+  private final ExecutorService pool;
+  private final ScheduledExecutorService timer;
   private final Consumer<Throwable> onFailure;
+  // Guarded by this.
+  private final Set<Thread> running = new HashSet<>();
+  private boolean shutdown;
 
   /** @param onFailure told, on the dying thread, of a task that ended with an exception */
-  PahoThreads(String name, Consumer<Throwable> onFailure) {
-    super(THREADS, new NamedThreads(name));
+  PahoThreads(ExecutorService pool, ScheduledExecutorService timer, Consumer<Throwable> onFailure) {
+    this.pool = pool;
+    this.timer = timer;
     this.onFailure = onFailure;
-    setKeepAliveTime(IDLE_SECONDS, TimeUnit.SECONDS);
-    allowCoreThreadTimeOut(true);
   }
 
   @Override
-  protected void afterExecute(Runnable task, Throwable thrown) {
-    super.afterExecute(task, thrown);
-    Throwable failure = thrown;
+  public void execute(Runnable task) {
+    synchronized (this) {
+      if (shutdown) {
+        throw new RejectedExecutionException("the device's MQTT client is closed");
+      }
+    }
+    pool.execute(() -> run(task));
+  }
+
+  private void run(Runnable task) {
+    Thread self = Thread.currentThread();
+    synchronized (this) {
+      if (shutdown) {
+        return;
+      }
+      running.add(self);
+    }
+    Throwable failure = null;
+    try {
+      task.run();
+    } catch (Throwable t) {
+      failure = t;
+    } finally {
+      synchronized (this) {
+        running.remove(self);
+        Thread.interrupted(); // an interrupt from shutdownNow() is for this task, not the pool's next one
+      }
+    }
     // Paho submits its tasks, so an exception is kept in the task's future rather than thrown here.
     if (failure == null && task instanceof Future<?> && ((Future<?>) task).isDone()) {
       try {
@@ -50,5 +87,55 @@ final class PahoThreads extends ScheduledThreadPoolExecutor {
     if (failure != null) {
       onFailure.accept(failure);
     }
+  }
+
+  @Override
+  public synchronized void shutdown() {
+    shutdown = true;
+  }
+
+  /** Refuses new tasks and interrupts this device's running ones; their threads go back to the pool. */
+  @Override
+  public synchronized List<Runnable> shutdownNow() {
+    shutdown = true;
+    for (Thread t : running) {
+      t.interrupt();
+    }
+    return new ArrayList<>();
+  }
+
+  @Override
+  public synchronized boolean isShutdown() {
+    return shutdown;
+  }
+
+  @Override
+  public synchronized boolean isTerminated() {
+    return shutdown && running.isEmpty();
+  }
+
+  @Override
+  public boolean awaitTermination(long timeout, TimeUnit unit) {
+    return isTerminated(); // not used by Paho 1.2.5
+  }
+
+  @Override
+  public ScheduledFuture<?> schedule(Runnable command, long delay, TimeUnit unit) {
+    return timer.schedule(command, delay, unit);
+  }
+
+  @Override
+  public <V> ScheduledFuture<V> schedule(Callable<V> callable, long delay, TimeUnit unit) {
+    return timer.schedule(callable, delay, unit);
+  }
+
+  @Override
+  public ScheduledFuture<?> scheduleAtFixedRate(Runnable command, long initialDelay, long period, TimeUnit unit) {
+    return timer.scheduleAtFixedRate(command, initialDelay, period, unit);
+  }
+
+  @Override
+  public ScheduledFuture<?> scheduleWithFixedDelay(Runnable command, long initialDelay, long delay, TimeUnit unit) {
+    return timer.scheduleWithFixedDelay(command, initialDelay, delay, unit);
   }
 }

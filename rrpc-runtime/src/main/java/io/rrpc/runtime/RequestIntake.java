@@ -1,7 +1,6 @@
 package io.rrpc.runtime;
 
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -25,13 +24,13 @@ final class RequestIntake implements MqttSession.RequestListener {
   private final AnswerSink answers;
   private final RecentRequests recent;
   private final Deadlines deadlines;
-  private final ThreadPoolExecutor workers;
+  private final HandlerLane workers;
   private final long deadlineNanos;
   private final int maxPayloadBytes;
   private volatile boolean stopping;
 
   RequestIntake(RrpcTopics topics, DispatchTable table, MetricsRecorder metrics, AnswerSink answers,
-      RecentRequests recent, Deadlines deadlines, ThreadPoolExecutor workers, long deadlineMillis,
+      RecentRequests recent, Deadlines deadlines, HandlerLane workers, long deadlineMillis,
       int maxPayloadBytes) {
     this.topics = topics;
     this.table = table;
@@ -98,7 +97,7 @@ final class RequestIntake implements MqttSession.RequestListener {
   }
 
   int queued() {
-    return workers.getQueue().size();
+    return workers.queued();
   }
 
   private static String abbreviatedTopic(String topic) {

@@ -24,7 +24,8 @@ import java.util.logging.Logger;
  * finished by the deadline. Handlers run on a bounded pool (one worker by default, so a device's
  * commands run in arrival order), never on the MQTT client's thread.
  *
- * <p>Thread-safe. A started device keeps the JVM alive until it is closed.
+ * <p>Thread-safe. A started device keeps the JVM alive until it is closed (on shared {@link
+ * RrpcExecutors} made with a caller's thread factory, as that factory's threads do).
  */
 public final class RrpcDevice implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger("io.rrpc.runtime");
@@ -69,12 +70,16 @@ public final class RrpcDevice implements AutoCloseable {
    *
    * @throws RrpcStartException when the device cannot connect or subscribe; see its {@link
    *     RrpcStartException#reason() reason}
-   * @throws IllegalStateException when already started or closed
+   * @throws IllegalStateException when already started or closed, or its shared {@link RrpcExecutors}
+   *     were closed
    */
   public void start() {
     synchronized (lifecycle) {
       if (state != State.NEW) {
         throw new IllegalStateException(state == State.RUNNING ? "already started" : "closed");
+      }
+      if (settings.executors != null && settings.executors.isClosed()) {
+        throw new IllegalStateException("the shared executors were closed: build new RrpcExecutors");
       }
       if (settings.endpoint.trustsAll) {
         LOG.warning("INSECURE: TLS server certificates are not verified (insecureTrustAllCertificates);"
@@ -122,8 +127,10 @@ public final class RrpcDevice implements AutoCloseable {
       interrupted = true;
     }
     parts.session.close(1000);
-    parts.workers.shutdownNow();
-    parts.scheduler.shutdownNow();
+    parts.workers.stop();
+    if (parts.ownsExecutors) {
+      parts.executors.close();
+    }
     LOG.info("closed, " + metrics.snapshot(0));
     if (interrupted) {
       Thread.currentThread().interrupt();
@@ -184,6 +191,7 @@ public final class RrpcDevice implements AutoCloseable {
     ErrorReplyPolicy errorReplyPolicy = ErrorReplyPolicy.standard();
     long hubDeadlineMillis = DeviceSettings.HUB_DEADLINE_MILLIS;
     RrpcConnectionListener connectionListener;
+    RrpcExecutors executors;
 
     private Builder() {}
 
@@ -413,6 +421,20 @@ public final class RrpcDevice implements AutoCloseable {
      */
     public Builder connectionListener(RrpcConnectionListener connectionListener) {
       this.connectionListener = connectionListener;
+      return this;
+    }
+
+    /**
+     * Runs the device on executors shared with other devices in this JVM instead of threads of its own;
+     * default none (the device starts its own: Paho's three, a timer, and a worker while handling). See
+     * {@link RrpcExecutors} for what is shared, the fairness between devices, and who closes them. The
+     * device's {@link #workers(int)} and {@link #queueCapacity(int)} still bound its own handlers.
+     *
+     * @param executors the shared executors, or {@code null} for the device's own
+     * @return this builder
+     */
+    public Builder executors(RrpcExecutors executors) {
+      this.executors = executors;
       return this;
     }
 

@@ -51,6 +51,17 @@ class BuildTest {
   }
 
   @Test
+  void closedSharedExecutorsAreRefusedAtBuildAndAtStart() {
+    RrpcExecutors shared = RrpcExecutors.builder().build();
+    RrpcDevice builtBefore = builder().executors(shared).build();
+    shared.close();
+    assertBuildFails(builder().executors(shared), "the shared executors are closed");
+    IllegalStateException e = assertThrows(IllegalStateException.class, builtBefore::start);
+    assertEquals("the shared executors were closed: build new RrpcExecutors", e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> RrpcExecutors.builder().maxConcurrentConnects(0));
+  }
+
+  @Test
   void tencentHostsFromTheRegionTlsByDefault() {
     assertEquals("RrpcDevice{KL4J2XXXX8/airConditioner1 on ssl://KL4J2XXXX8.iotcloud.tencentdevices.com:8883}",
         builder().build().toString());

@@ -1,5 +1,6 @@
 package io.rrpc.runtime;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -66,5 +67,22 @@ class SignerTest {
         .certificate("dev.crt", "dev.key").build();
     ConnectIdentity identity = new ConnectIdentity(device, "12010126", SignatureAlgorithm.HMAC_SHA256, 60_000);
     assertEquals(null, identity.password(identity.username()));
+  }
+
+  @Test
+  void theDigestHmacMatchesTheJcaMacForShortAndLongKeys() throws Exception {
+    java.util.Random random = new java.util.Random(14);
+    for (String[] alg : new String[][] {{"SHA-256", "HmacSHA256"}, {"SHA-1", "HmacSHA1"}}) {
+      for (int keyLength : new int[] {1, 16, 63, 64, 65, 200}) {
+        byte[] key = new byte[keyLength];
+        byte[] message = new byte[keyLength * 3 + 1];
+        random.nextBytes(key);
+        random.nextBytes(message);
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance(alg[1]);
+        mac.init(new javax.crypto.spec.SecretKeySpec(key, alg[1]));
+        assertArrayEquals(mac.doFinal(message),
+            Signer.hmac(java.security.MessageDigest.getInstance(alg[0]), key, message), alg[1] + " key " + keyLength);
+      }
+    }
   }
 }

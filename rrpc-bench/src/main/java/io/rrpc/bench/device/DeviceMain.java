@@ -32,7 +32,7 @@ public final class DeviceMain {
     try {
       device = "raw".equals(args[0])
           ? new RawPahoDevice(args[1], args[2], args[3])
-          : new AirconDevice(args[1], args[2], args[3], System.getenv(SECRET_ENV));
+          : new AirconDevice(args[1], args[2], args[3], System.getenv(SECRET_ENV), null);
       device.start();
     } catch (Throwable t) {
       // The device's worker threads may already run and would keep the JVM alive: end it.

@@ -2,6 +2,7 @@ package io.rrpc.bench.fleet;
 
 import io.rrpc.bench.device.Devices;
 import io.rrpc.bench.device.ServedDevice;
+import io.rrpc.runtime.RrpcExecutors;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
@@ -52,15 +53,12 @@ public final class FleetMain {
     int parallel = Integer.parseInt(args[4]);
     FleetThreads threads = FleetThreads.parse(args[5]);
     String secret = System.getenv("RRPC_BENCH_DEVICE_SECRET");
-    ScheduledExecutorService paho = threads.pahoExecutor(devices + 1, parallel);
-    if (!"raw".equals(kind) && threads != FleetThreads.OWN) {
-      // The hook for phase B of issue 14: hand `paho` (or a thread factory) to the device's builder.
-      System.out.println("failed the framework device has no shared-executor option yet");
-      System.exit(1);
-    }
-    DeviceFactory factory = "raw".equals(kind)
+    boolean raw = "raw".equals(kind);
+    ScheduledExecutorService paho = raw ? threads.pahoExecutor(devices + 1, parallel) : null;
+    RrpcExecutors shared = raw ? null : threads.rrpcExecutors(parallel);
+    DeviceFactory factory = raw
         ? name -> Devices.rawPaho(broker, productId, name, paho)
-        : name -> Devices.aircon(broker, productId, name, secret);
+        : name -> Devices.aircon(broker, productId, name, secret, shared);
 
     ServedDevice warm = factory.create("fleet0");
     warm.start();

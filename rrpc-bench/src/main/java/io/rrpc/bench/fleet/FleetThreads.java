@@ -1,5 +1,6 @@
 package io.rrpc.bench.fleet;
 
+import io.rrpc.runtime.RrpcExecutors;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.concurrent.Executors;
@@ -44,6 +45,18 @@ enum FleetThreads {
     executor.setKeepAliveTime(10, TimeUnit.SECONDS);
     executor.allowCoreThreadTimeOut(true);
     return executor;
+  }
+
+  /**
+   * The framework devices' shared executors, or {@code null} for {@link #OWN}; connects bounded by the
+   * starters' own parallelism so that the gate never holds a starter back beyond it.
+   */
+  RrpcExecutors rrpcExecutors(int parallel) {
+    if (this == OWN) {
+      return null;
+    }
+    RrpcExecutors.Builder b = RrpcExecutors.builder().maxConcurrentConnects(parallel);
+    return (this == VIRTUAL ? b.threadFactory(virtualThreads()) : b).build();
   }
 
   /** {@code Thread.ofVirtual().factory()}, which JDK 17 cannot compile against. */
