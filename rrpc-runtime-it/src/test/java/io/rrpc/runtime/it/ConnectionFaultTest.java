@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rrpc.runtime.Outcome;
-import io.rrpc.runtime.RrpcDevice;
 import io.rrpc.runtime.RrpcMetrics;
-import io.rrpc.testkit.FaultProxy;
 import io.rrpc.testkit.HubSimulator;
 import io.rrpc.testkit.MosquittoBroker;
 import io.rrpc.testkit.RrpcCallException;
@@ -16,35 +14,13 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The device's connection is cut (the hub's stays up): the device reconnects with backoff, restores its
  * subscription, sends the replies the hub still waits for and drops, counting them, those it does not.
  */
-class ConnectionFaultTest extends DeviceTestBase {
-  FaultProxy proxy;
-
-  /** The device reaches the broker through the proxy; the hub connects directly. */
-  @Override
-  RrpcDevice.Builder builder() {
-    if (proxy == null) {
-      proxy = FaultProxy.to(broker);
-    }
-    return super.builder().brokerUri(proxy.uri());
-  }
-
-  /** The device goes first, so that it does not see the proxy go. */
-  @Override
-  @AfterEach
-  void closeDevice() {
-    super.closeDevice();
-    if (proxy != null) {
-      proxy.close();
-    }
-  }
-
+class ConnectionFaultTest extends ThroughFaultProxy {
   @Test
   void deviceReconnectsResubscribesAndKeepsServing() throws Exception {
     start();

@@ -3,11 +3,8 @@ package io.rrpc.runtime.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.rrpc.runtime.RrpcDevice;
-import io.rrpc.testkit.FaultProxy;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,30 +12,9 @@ import org.junit.jupiter.api.Test;
  * the TCP accept, during the MQTT connect, and connections never answered. The device keeps trying, and
  * is back once the broker is.
  */
-class StuckConnectTest extends DeviceTestBase {
+class StuckConnectTest extends ThroughFaultProxy {
   /** More than the ~17 attempts after which a device without a watchdog used to stop trying. */
   private static final int RESET_ATTEMPTS = 30;
-
-  FaultProxy proxy;
-
-  /** The device reaches the broker through the proxy; the hub connects directly. */
-  @Override
-  RrpcDevice.Builder builder() {
-    if (proxy == null) {
-      proxy = FaultProxy.to(broker);
-    }
-    return super.builder().brokerUri(proxy.uri());
-  }
-
-  /** The device goes first, so that it does not see the proxy go. */
-  @Override
-  @AfterEach
-  void closeDevice() {
-    super.closeDevice();
-    if (proxy != null) {
-      proxy.close();
-    }
-  }
 
   @Test
   void deviceKeepsReconnectingThroughConnectionsResetDuringConnectAndServesOnceTheyStop() throws Exception {
