@@ -165,10 +165,12 @@ final class MqttSession implements MqttCallback, ReplySender.Publisher {
         starting = false;
         lost = lostWhileStarting;
         loss = lossWhileStarting;
+        // Still under the lock: a loss Paho reports from now on (connectionLost() takes this lock first)
+        // is logged and told to the listener after "subscribed", never before it.
+        reconnector.subscribed();
+        LOG.info("subscribe success, topic: " + requestFilter);
+        events.subscribed(requestFilter);
       }
-      reconnector.subscribed();
-      LOG.info("subscribe success, topic: " + requestFilter);
-      events.subscribed(requestFilter);
       if (lost) {
         // Lost between the SUBACK and now, when connectionLost() left it to start(): started all
         // the same (the device was subscribed), and reconnecting like after any other loss.
