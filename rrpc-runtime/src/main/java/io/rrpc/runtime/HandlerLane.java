@@ -80,6 +80,9 @@ final class HandlerLane {
       } finally {
         synchronized (this) {
           running.remove(self);
+          if (running.isEmpty()) {
+            notifyAll(); // wakes awaitStopped()
+          }
           // stop() interrupts only under this lock and only threads in `running`: clearing here means no
           // interrupt meant for this device reaches the pool thread's next task, another device's.
           Thread.interrupted();
@@ -104,5 +107,24 @@ final class HandlerLane {
     for (Thread t : running) {
       t.interrupt();
     }
+  }
+
+  /**
+   * Waits until no handler of this lane is running, at most {@code millis}: after {@link #stop()}, the
+   * interrupted handlers return and record their late results, so the device's counters are final. A
+   * handler that ignores interrupts is left running.
+   *
+   * @return whether none is running
+   */
+  synchronized boolean awaitStopped(long millis) throws InterruptedException {
+    long end = System.nanoTime() + millis * 1_000_000L;
+    while (!running.isEmpty()) {
+      long left = end - System.nanoTime();
+      if (left <= 0) {
+        return false;
+      }
+      wait(Math.max(1, left / 1_000_000L));
+    }
+    return true;
   }
 }

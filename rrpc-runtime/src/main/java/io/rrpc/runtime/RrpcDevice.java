@@ -99,8 +99,10 @@ public final class RrpcDevice implements AutoCloseable {
 
   /**
    * Stops taking requests (new ones are answered {@code busy}), lets in-flight handlers finish or time
-   * out, publishes their replies, then disconnects. Returns within about the deadline plus a second or
-   * two. Idempotent. Do not call it from a handler: it waits for handlers.
+   * out, publishes their replies, then disconnects and interrupts the handlers still running past their
+   * deadline. Returns within about the deadline plus a second or two; once it has returned, the handlers
+   * it interrupted have returned too (unless one ignores interrupts for over a second) and {@link
+   * #metrics()} is final. Idempotent. Do not call it from a handler: it waits for handlers.
    */
   @Override
   public void close() {
@@ -128,6 +130,15 @@ public final class RrpcDevice implements AutoCloseable {
     }
     parts.session.close(1000);
     parts.workers.stop();
+    try {
+      // Handlers past their deadline were interrupted just now: once they return, their late results are
+      // counted and metrics() is final.
+      if (!parts.workers.awaitStopped(1000)) {
+        LOG.warning("closed with a handler still running: it ignored its interrupt");
+      }
+    } catch (InterruptedException e) {
+      interrupted = true;
+    }
     if (parts.ownsExecutors) {
       parts.executors.close();
     }

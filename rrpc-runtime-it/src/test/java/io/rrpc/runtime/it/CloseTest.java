@@ -55,6 +55,20 @@ class CloseTest extends DeviceTestBase {
   }
 
   @Test
+  void closeInterruptsAHandlerPastItsDeadlineAndCountsItsLateResultBeforeReturning() throws Exception {
+    start(builder().deadline(300, TimeUnit.MILLISECONDS));
+    CompletableFuture<RrpcResult> inFlight = send("block");
+    assertTrue(aircon.blockStarted.await(5, TimeUnit.SECONDS));
+
+    device.close();
+
+    // The counters are final once close() has returned: the interrupted handler's result was dropped
+    // and counted, not counted at some later moment a caller cannot see.
+    assertEquals(1, device.metrics().lateResultsDropped());
+    assertEquals("error timeout: no reply within 300 ms", text(inFlight));
+  }
+
+  @Test
   void closeIsIdempotentAndFinal() throws Exception {
     start();
     device.close();
