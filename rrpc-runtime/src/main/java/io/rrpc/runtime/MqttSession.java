@@ -151,7 +151,11 @@ final class MqttSession implements MqttCallback, ReplySender.Publisher {
       client = c;
       c.connect(options(username, password)).waitForCompletion(connectTimeoutMillis);
       connected = true;
-      LOG.info("connected to " + endpoint.uri + " as " + identity.clientId());
+      // The happy path logs at FINE: the application hears of it through its listener, and a first INFO
+      // record costs a device JVM tens of milliseconds of start-up in java.util.logging's formatter.
+      if (LOG.isLoggable(Level.FINE)) {
+        LOG.fine("connected to " + endpoint.uri + " as " + identity.clientId());
+      }
       events.connected(endpoint.uri);
       IMqttToken subscription = c.subscribe(requestFilter, requestQos);
       subscription.waitForCompletion(connectTimeoutMillis);
@@ -168,7 +172,9 @@ final class MqttSession implements MqttCallback, ReplySender.Publisher {
         // Still under the lock: a loss Paho reports from now on (connectionLost() takes this lock first)
         // is logged and told to the listener after "subscribed", never before it.
         reconnector.subscribed();
-        LOG.info("subscribe success, topic: " + requestFilter);
+        if (LOG.isLoggable(Level.FINE)) {
+          LOG.fine("subscribe success, topic: " + requestFilter);
+        }
         events.subscribed(requestFilter);
       }
       if (lost) {
@@ -575,7 +581,7 @@ final class MqttSession implements MqttCallback, ReplySender.Publisher {
         endReconnect();
         return;
       }
-      LOG.info("connected to " + endpoint.uri + " as " + identity.clientId());
+      LOG.info("reconnected to " + endpoint.uri + " as " + identity.clientId());
       events.connected(endpoint.uri);
       try {
         tried.subscribe(requestFilter, requestQos, null, onResubscribed);
@@ -611,7 +617,7 @@ final class MqttSession implements MqttCallback, ReplySender.Publisher {
         return;
       }
       reconnector.subscribed();
-      LOG.info("subscribe success, topic: " + requestFilter);
+      LOG.info("subscribed again, topic: " + requestFilter);
       try {
         scheduler.execute(onSubscribed);
       } catch (RejectedExecutionException e) {

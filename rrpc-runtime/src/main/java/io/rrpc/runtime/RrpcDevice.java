@@ -4,6 +4,7 @@ import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -117,7 +118,9 @@ public final class RrpcDevice implements AutoCloseable {
     boolean interrupted = false;
     // Refuse new requests first: from the "closing" line on, every request that arrives is busy.
     parts.intake.stopAccepting();
-    LOG.info("closing, " + metrics.inFlight.get() + " requests in flight");
+    if (LOG.isLoggable(Level.FINE)) {
+      LOG.fine("closing, " + metrics.inFlight.get() + " requests in flight");
+    }
     try {
       // Every accepted request is answered by its deadline at the latest; the extra second covers the
       // timer's own scheduling.
@@ -142,7 +145,9 @@ public final class RrpcDevice implements AutoCloseable {
     if (parts.ownsExecutors) {
       parts.executors.close();
     }
-    LOG.info("closed, " + metrics.snapshot(0));
+    if (LOG.isLoggable(Level.FINE)) {
+      LOG.fine("closed, " + metrics.snapshot(0));
+    }
     if (interrupted) {
       Thread.currentThread().interrupt();
     }

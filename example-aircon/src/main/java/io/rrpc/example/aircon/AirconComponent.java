@@ -3,6 +3,7 @@ package io.rrpc.example.aircon;
 import dagger.BindsInstance;
 import dagger.Component;
 import io.rrpc.runtime.DeviceInfo;
+import io.rrpc.runtime.RrpcConnectionListener;
 import io.rrpc.runtime.RrpcDevice;
 import javax.inject.Singleton;
 
@@ -27,12 +28,18 @@ public interface AirconComponent {
 
   /** Creates the component for one device identity and broker. */
   static AirconComponent create(DeviceInfo deviceInfo, BrokerAddress broker) {
-    return DaggerAirconComponent.factory().create(deviceInfo, broker);
+    return create(deviceInfo, broker, new RrpcConnectionListener() {});
   }
 
-  /** Takes what only the caller knows: who the device is and where it connects. */
+  /** Creates the component for one device identity and broker, telling {@code listener} its connection events. */
+  static AirconComponent create(DeviceInfo deviceInfo, BrokerAddress broker, RrpcConnectionListener listener) {
+    return DaggerAirconComponent.factory().create(deviceInfo, broker, listener);
+  }
+
+  /** Takes what only the caller knows: who the device is, where it connects, who hears of its connection. */
   @Component.Factory
   interface Factory {
-    AirconComponent create(@BindsInstance DeviceInfo deviceInfo, @BindsInstance BrokerAddress broker);
+    AirconComponent create(@BindsInstance DeviceInfo deviceInfo, @BindsInstance BrokerAddress broker,
+        @BindsInstance RrpcConnectionListener listener);
   }
 }

@@ -3,6 +3,7 @@ package io.rrpc.example.aircon;
 import dagger.Module;
 import dagger.Provides;
 import io.rrpc.runtime.DeviceInfo;
+import io.rrpc.runtime.RrpcConnectionListener;
 import io.rrpc.runtime.RrpcDevice;
 import io.rrpc.runtime.RrpcDispatcher;
 import java.util.Set;
@@ -21,8 +22,10 @@ public abstract class AirconModule {
 
   @Provides
   @Singleton
-  static RrpcDevice device(DeviceInfo deviceInfo, BrokerAddress broker, Set<RrpcDispatcher> dispatchers) {
-    RrpcDevice.Builder builder = RrpcDevice.builder().deviceInfo(deviceInfo).dispatchers(dispatchers);
+  static RrpcDevice device(DeviceInfo deviceInfo, BrokerAddress broker, RrpcConnectionListener listener,
+      Set<RrpcDispatcher> dispatchers) {
+    RrpcDevice.Builder builder = RrpcDevice.builder().deviceInfo(deviceInfo).dispatchers(dispatchers)
+        .connectionListener(listener);
     if (broker.uri() != null) {
       builder.brokerUri(broker.uri());
     }

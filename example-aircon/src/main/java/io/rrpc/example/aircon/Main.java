@@ -97,7 +97,7 @@ public final class Main implements Callable<Integer> {
     }
     BrokerAddress address = broker == null ? BrokerAddress.tencentHub() : BrokerAddress.of(broker);
     try {
-      new DeviceRunner(info, address).run();
+      new DeviceRunner(info, address, out).run();
       return 0;
     } catch (RrpcStartException e) {
       err.println("aircon: cannot start " + info.productId() + "/" + info.deviceName() + " on " + address
