@@ -140,7 +140,12 @@ class HubJarIT {
   }
 
   private static Process java(Path jar, Map<String, String> env, String... args) throws IOException {
-    List<String> command = new ArrayList<>(Arrays.asList(javaBinary(), "-jar", jar.toString()));
+    // Ctrl-C reaches a terminal's foreground job, whose SIGINT is never ignored. A build started in the
+    // background of a non-interactive shell (nohup, `cmd &` in a script) ignores SIGINT, its children
+    // inherit that, and a JVM leaves an ignored SIGINT ignored: coreutils' env execs the hub with SIGINT
+    // back at its default, as a terminal would have it, whoever started this build.
+    List<String> command = new ArrayList<>(Arrays.asList("env", "--default-signal=INT",
+        javaBinary(), "-jar", jar.toString()));
     command.addAll(Arrays.asList(args));
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().putAll(env);
