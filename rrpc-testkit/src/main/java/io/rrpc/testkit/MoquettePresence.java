@@ -38,6 +38,11 @@ final class MoquettePresence extends AbstractInterceptHandler implements DeviceP
   private final Map<String, Login> logins = new ConcurrentHashMap<>();
   /** Clients that passed the login check and may not be listed as connected yet. */
   private final Set<String> connecting = ConcurrentHashMap.newKeySet();
+  /**
+   * Logins not yet told as ended, per client. Moquette reports a clean DISCONNECT twice (as a disconnect
+   * and as a lost connection): each login's end is told once, and a refused login's not at all.
+   */
+  private final Map<String, Integer> loginsNotEnded = new ConcurrentHashMap<>();
   private final PresenceListeners listeners = new PresenceListeners();
   private final BrokerListeners brokerListeners;
   private volatile Server server;
@@ -55,6 +60,7 @@ final class MoquettePresence extends AbstractInterceptHandler implements DeviceP
     Login login = new Login(Instant.now());
     logins.put(clientId, login);
     connecting.add(clientId);
+    loginsNotEnded.merge(clientId, 1, Integer::sum);
     brokerListeners.loggedIn(clientId, login.at);
   }
 
@@ -152,15 +158,24 @@ final class MoquettePresence extends AbstractInterceptHandler implements DeviceP
 
   @Override
   public void onDisconnect(InterceptDisconnectMessage msg) {
-    connecting.remove(msg.getClientID());
-    brokerListeners.disconnected(msg.getClientID());
-    listeners.fire();
+    ended(msg.getClientID());
   }
 
   @Override
   public void onConnectionLost(InterceptConnectionLostMessage msg) {
-    connecting.remove(msg.getClientID());
-    brokerListeners.disconnected(msg.getClientID());
+    ended(msg.getClientID());
+  }
+
+  private void ended(String clientId) {
+    connecting.remove(clientId);
+    boolean[] told = {false};
+    loginsNotEnded.computeIfPresent(clientId, (k, open) -> {
+      told[0] = true;
+      return open == 1 ? null : open - 1;
+    });
+    if (told[0]) {
+      brokerListeners.disconnected(clientId);
+    }
     listeners.fire();
   }
 

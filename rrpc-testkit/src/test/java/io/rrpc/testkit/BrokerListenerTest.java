@@ -77,6 +77,34 @@ class BrokerListenerTest {
   }
 
   @Test
+  void eachLoginsEndIsToldOnceWhetherTheClientSaidGoodbyeOrVanished() throws Exception {
+    Recorder recorder = new Recorder();
+    try (EmbeddedBroker broker = EmbeddedBroker.builder().listener(recorder).start()) {
+      String secret = broker.registerDevice(PRODUCT, "once1");
+      MqttAsyncClient polite = connect(broker, "once1", secret);
+      assertEquals("loggedIn " + PRODUCT + "once1", recorder.next());
+      polite.disconnect().waitForCompletion(5000); // a DISCONNECT packet
+      polite.close(true);
+      assertEquals("disconnected " + PRODUCT + "once1", recorder.next());
+
+      MqttAsyncClient vanishing = connect(broker, "once1", secret);
+      assertEquals("loggedIn " + PRODUCT + "once1", recorder.next());
+      vanishing.disconnectForcibly(0, 0, false); // the socket closes with no DISCONNECT
+      vanishing.close(true);
+      assertEquals("disconnected " + PRODUCT + "once1", recorder.next());
+
+      // Moquette tells its interceptors in order, on one thread: once this last connection's end is heard,
+      // a second report of an earlier end would have been heard before it.
+      MqttAsyncClient last = connect(broker, "once1", secret);
+      assertEquals("loggedIn " + PRODUCT + "once1", recorder.next());
+      last.disconnect().waitForCompletion(5000);
+      last.close(true);
+      assertEquals("disconnected " + PRODUCT + "once1", recorder.next());
+      assertTrue(recorder.events.isEmpty(), () -> "told more than once: " + recorder.events);
+    }
+  }
+
+  @Test
   void aConnectedDeviceThatHasNotSubscribedIsOnlineButNotListening() throws Exception {
     try (EmbeddedBroker broker = EmbeddedBroker.start()) {
       String secret = broker.registerDevice(PRODUCT, "quiet1");
