@@ -43,7 +43,8 @@ public interface BrokerListener {
   default void subscribed(String clientId, String topicFilter) {}
 
   /**
-   * A client's connection ended: it disconnected, or its connection was lost or taken over.
+   * A client's connection ended: it disconnected, or its connection was lost or taken over. Told once
+   * per {@link #loggedIn}; a refused login never logged in, so its end is not told.
    *
    * @param clientId the client's id
    */
