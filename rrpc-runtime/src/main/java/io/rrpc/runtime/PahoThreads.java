@@ -1,9 +1,9 @@
 package io.rrpc.runtime;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
@@ -27,13 +27,17 @@ import java.util.function.Consumer;
  * <p>{@link #shutdownNow()} stops this device's tasks only (Paho never shuts down an executor it was
  * given, so the session does it at close); the pool itself belongs to {@link RrpcExecutors}. Paho only
  * ever executes or submits here; scheduling goes to the timer.
+ *
+ * <p>A task started from one of this device's running tasks is Paho's connect task starting the
+ * receiver, sender or callback: {@link StartWaker} then cuts short the connect task's 100 ms poll for
+ * the started one to run (see there), which otherwise costs every connect about 300 ms.
  */
 final class PahoThreads extends AbstractExecutorService implements ScheduledExecutorService {
   private final ExecutorService pool;
   private final ScheduledExecutorService timer;
   private final Consumer<Throwable> onFailure;
-  // Guarded by this.
-  private final Set<Thread> running = new HashSet<>();
+  // Guarded by this: each of this device's threads, with a token for the task it runs now.
+  private final Map<Thread, Object> running = new HashMap<>();
   private boolean shutdown;
 
   /** @param onFailure told, on the dying thread, of a task that ended with an exception */
@@ -45,21 +49,50 @@ final class PahoThreads extends AbstractExecutorService implements ScheduledExec
 
   @Override
   public void execute(Runnable task) {
+    Thread caller = Thread.currentThread();
+    Object callerRun;
     synchronized (this) {
       if (shutdown) {
         throw new RejectedExecutionException("the device's MQTT client is closed");
       }
+      callerRun = running.get(caller);
     }
-    pool.execute(() -> run(task));
+    if (callerRun == null) {
+      pool.execute(() -> run(task, null));
+      return;
+    }
+    StartWaker waker = new StartWaker(this, caller, callerRun, timer);
+    pool.execute(() -> run(task, waker));
+    waker.watch();
   }
 
-  private void run(Runnable task) {
+  /**
+   * Interrupts {@code thread} if it still runs the task of {@code run}: under this lock, and {@link
+   * #run} clears the flag under it when the task ends, so no such interrupt reaches a later task.
+   */
+  synchronized boolean interruptIfStillRunning(Thread thread, Object run) {
+    if (running.get(thread) != run) {
+      return false;
+    }
+    thread.interrupt();
+    return true;
+  }
+
+  /** Whether {@code thread} still runs the task of {@code run}. */
+  synchronized boolean stillRunning(Thread thread, Object run) {
+    return running.get(thread) == run;
+  }
+
+  private void run(Runnable task, StartWaker startedBy) {
     Thread self = Thread.currentThread();
     synchronized (this) {
       if (shutdown) {
         return;
       }
-      running.add(self);
+      running.put(self, new Object());
+    }
+    if (startedBy != null) {
+      startedBy.began(self);
     }
     Throwable failure = null;
     try {
@@ -98,7 +131,7 @@ final class PahoThreads extends AbstractExecutorService implements ScheduledExec
   @Override
   public synchronized List<Runnable> shutdownNow() {
     shutdown = true;
-    for (Thread t : running) {
+    for (Thread t : running.keySet()) {
       t.interrupt();
     }
     return new ArrayList<>();
