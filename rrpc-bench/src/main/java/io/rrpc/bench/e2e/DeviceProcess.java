@@ -1,20 +1,12 @@
 package io.rrpc.bench.e2e;
 
-import java.io.BufferedReader;
-import java.io.File;
+import io.rrpc.bench.process.ChildJvm;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A device in a JVM of its own ({@code io.rrpc.bench.device.DeviceMain} from a jar), so that its heap,
@@ -33,29 +25,18 @@ public final class DeviceProcess implements AutoCloseable {
     }
   }
 
-  private final Process process;
-  private final Writer stdin;
-  private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+  private final ChildJvm jvm;
   private final long startupNanos;
   private final Kind kind;
 
-  private DeviceProcess(Process process, Kind kind, long spawnedAt, long timeoutMillis) throws IOException {
-    this.process = process;
+  private DeviceProcess(ChildJvm jvm, Kind kind, long spawnedAt, long timeoutMillis) {
+    this.jvm = jvm;
     this.kind = kind;
-    this.stdin = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
-    Thread reader = new Thread(this::readLines, "device-stdout");
-    reader.setDaemon(true);
-    reader.start();
-    String first = next(timeoutMillis);
-    // The JVM may print its own lines first (e.g. JFR's "Started recording").
-    while (first != null && !first.equals("subscribed") && !first.startsWith("failed") && !first.equals("<exited>")) {
-      first = next(timeoutMillis);
-    }
+    String first = jvm.awaitLine(timeoutMillis, "subscribed", "failed");
     this.startupNanos = System.nanoTime() - spawnedAt;
     if (!"subscribed".equals(first)) {
-      process.destroyForcibly();
-      throw new IllegalStateException(kind + " device did not start (got " + first + "), exit "
-          + (process.isAlive() ? "n/a" : Integer.toString(process.exitValue())));
+      jvm.kill();
+      throw new IllegalStateException(kind + " device did not start (got " + first + ")");
     }
   }
 
@@ -66,7 +47,7 @@ public final class DeviceProcess implements AutoCloseable {
   public static DeviceProcess start(Kind kind, Path jar, List<String> jvmOptions, String brokerUri,
       String productId, String deviceName, String secret, Path log) throws IOException {
     List<String> command = new ArrayList<>();
-    command.add(javaBinary());
+    command.add(ChildJvm.javaBinary(System.getProperty("java.home")));
     command.addAll(jvmOptions);
     command.add("-cp");
     command.add(jar.toString());
@@ -75,12 +56,10 @@ public final class DeviceProcess implements AutoCloseable {
     command.add(brokerUri);
     command.add(productId);
     command.add(deviceName);
-    ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
-    Map<String, String> env = builder.environment();
-    env.put("RRPC_BENCH_DEVICE_SECRET", secret);
     long spawnedAt = System.nanoTime();
-    Process process = builder.start();
-    return new DeviceProcess(process, kind, spawnedAt, 30_000);
+    ChildJvm jvm = ChildJvm.start(kind.arg + " device", command,
+        Collections.singletonMap("RRPC_BENCH_DEVICE_SECRET", secret), log);
+    return new DeviceProcess(jvm, kind, spawnedAt, 30_000);
   }
 
   /** From spawning the JVM to its {@code subscribed} line. */
@@ -94,13 +73,13 @@ public final class DeviceProcess implements AutoCloseable {
 
   /** Whether the JVM still runs (an {@code OutOfMemoryError} with ExitOnOutOfMemoryError ends it). */
   public boolean isAlive() {
-    return process.isAlive();
+    return jvm.isAlive();
   }
 
   /** The device JVM's peak resident set (Linux {@code VmHWM}), in KiB; -1 where /proc cannot tell. */
   public long peakRssKib() {
     try {
-      for (String line : java.nio.file.Files.readAllLines(java.nio.file.Paths.get("/proc/" + process.pid() + "/status"))) {
+      for (String line : java.nio.file.Files.readAllLines(java.nio.file.Paths.get("/proc/" + jvm.pid() + "/status"))) {
         if (line.startsWith("VmHWM:")) {
           return Long.parseLong(line.replaceAll("[^0-9]", ""));
         }
@@ -113,18 +92,9 @@ public final class DeviceProcess implements AutoCloseable {
 
   /** The device JVM's CPU and GC counters right now. */
   public Stats stats() throws IOException {
-    send("stats");
-    String line = next(10_000);
-    if (line == null || !line.startsWith("stats ")) {
-      throw new IllegalStateException("no stats from the " + kind + " device (got " + line + ")");
-    }
-    Map<String, String> values = new HashMap<>();
-    for (String field : line.split(" ")) {
-      int eq = field.indexOf('=');
-      if (eq > 0) {
-        values.put(field.substring(0, eq), field.substring(eq + 1));
-      }
-    }
+    jvm.send("stats");
+    String line = jvm.require("stats ", 10_000);
+    Map<String, String> values = ChildJvm.fields(line);
     return new Stats(Long.parseLong(values.get("cpuNanos")), Long.parseLong(values.get("gcNanos")),
         Long.parseLong(values.get("gcCount")), Long.parseLong(values.get("heapUsed")),
         Long.parseLong(values.get("loadedClasses")), line);
@@ -133,47 +103,7 @@ public final class DeviceProcess implements AutoCloseable {
   /** Asks the device to close and waits for its JVM to end. */
   @Override
   public void close() {
-    try {
-      if (process.isAlive()) {
-        send("stop");
-        process.waitFor(10, TimeUnit.SECONDS);
-      }
-    } catch (IOException | InterruptedException e) {
-      // fall through to the forcible end
-    }
-    if (process.isAlive()) {
-      process.destroyForcibly();
-    }
-  }
-
-  private void send(String line) throws IOException {
-    stdin.write(line + "\n");
-    stdin.flush();
-  }
-
-  private String next(long timeoutMillis) {
-    try {
-      return lines.poll(timeoutMillis, TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return null;
-    }
-  }
-
-  private void readLines() {
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = in.readLine()) != null) {
-        lines.add(line);
-      }
-    } catch (IOException e) {
-      // the JVM is gone
-    }
-    lines.add("<exited>");
-  }
-
-  private static String javaBinary() {
-    return System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+    jvm.stop(10);
   }
 
   /** A device JVM's counters; subtract two to get the cost of what ran between them. */
