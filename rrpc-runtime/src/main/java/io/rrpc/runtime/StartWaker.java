@@ -21,6 +21,9 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Runs on the timer; a started task that never begins (the pool is saturated) leaves Paho's own poll
  * to find it, as without this class.
+ *
+ * <p>Upgrading Paho past 1.2.5 means reading {@code ClientComms$ConnectBG} again: this class is correct only
+ * while the connect task's timed waits are such poll loops.
  */
 final class StartWaker implements Runnable {
   static final int POLL_MILLIS = 1;
