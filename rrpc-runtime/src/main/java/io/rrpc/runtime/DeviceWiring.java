@@ -27,7 +27,7 @@ final class DeviceWiring {
     executors = ownsExecutors ? RrpcExecutors.forOneDevice(settings.threadName()) : settings.executors;
     // Workers are made on the first request, not at start: an idle device costs Paho's threads and the timer.
     workers = new HandlerLane(executors.handlers, settings.workers, settings.queueCapacity);
-    events = new ConnectionEvents(settings.connectionListener, executors.timer);
+    events = new ConnectionEvents(settings.connectionListener, executors.handlers);
     RrpcTopics topics = new RrpcTopics(settings.deviceInfo.productId(), settings.deviceInfo.deviceName());
     ConnectIdentity identity = new ConnectIdentity(settings.deviceInfo, settings.sdkAppId,
         settings.signatureAlgorithm, settings.tokenValidityMillis);
@@ -52,7 +52,7 @@ final class DeviceWiring {
       }
       workers.stop();
       if (ownsExecutors) {
-        executors.shutdownAfterFailedStart(); // after delivering the events queued so far, startFailed last
+        executors.shutdownAfterFailedStart(); // after the events queued so far, startFailed last
       }
       throw e;
     }

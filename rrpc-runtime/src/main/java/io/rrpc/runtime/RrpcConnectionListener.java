@@ -10,12 +10,14 @@ package io.rrpc.runtime;
  * RrpcDevice#close()}, which itself reports nothing. A start that fails reports {@link #startFailed}
  * (after any {@code connected} of its attempts) and no other event after it.
  *
- * <p>Threading: events are delivered one at a time, in the order they happened, on the device's
- * scheduler thread (named {@code rrpc-<clientId>-scheduler-1}), never on the MQTT client's thread and never on
- * the thread that called {@link RrpcDevice#start()}; so an event may arrive just after {@code start()}
- * returned or threw. That thread also answers {@code timeout} at request deadlines: return quickly and
- * never block. An exception thrown by a listener method is logged and otherwise ignored. The listener
- * itself must be safe to call from that one thread; it is never called concurrently by one device.
+ * <p>Threading: events are delivered one at a time, in the order they happened, on a worker thread of
+ * the device (named {@code rrpc-<clientId>-worker-N}, or a shared worker on {@link RrpcExecutors}), never
+ * on the MQTT client's thread, the timer that keeps deadlines and keep-alive, or the thread that called
+ * {@link RrpcDevice#start()}; so an event may arrive just after {@code start()} returned or threw. A
+ * listener that blocks holds up only its own device's later events: deadlines, pings and other devices
+ * go on. Up to 64 events wait behind a blocked listener; beyond that the newest are dropped, with a
+ * warning in the log. An exception thrown by a listener method is logged and otherwise ignored. One
+ * device never calls its listener concurrently, though successive events may come on different threads.
  */
 public interface RrpcConnectionListener {
   /**

@@ -28,11 +28,12 @@ import java.util.concurrent.TimeUnit;
  * <p>It holds three pools, all creating threads on demand from one {@link ThreadFactory} and ending them
  * after {@value #IDLE_SECONDS} s idle:
  * <ul>
- *   <li>the <b>timer</b>, one thread: every device's deadlines, reconnect delays, keep-alive pings and
- *       {@link RrpcConnectionListener} calls. A connection listener must therefore return quickly;
+ *   <li>the <b>timer</b>, one thread: every device's deadlines, reconnect delays and keep-alive pings;
+ *       nothing of the application's runs on it;
  *   <li>the <b>handlers</b>: each device still runs at most {@link RrpcDevice.Builder#workers(int)}
  *       handlers at once and queues at most {@link RrpcDevice.Builder#queueCapacity(int)} more, on its
- *       own queue, so a slow handler on one device never delays another device's requests;
+ *       own queue, so a slow handler on one device never delays another device's requests; each
+ *       device's {@link RrpcConnectionListener} events run here too, one at a time on a lane of their own;
  *   <li>the <b>MQTT</b> threads Paho needs: three per connected device (receiver, sender, callback) for as
  *       long as it is connected, plus a short-lived one per connect.
  * </ul>
@@ -118,7 +119,9 @@ public final class RrpcExecutors implements AutoCloseable {
   /** Ends the threads of a device's private executors after a failed start, delivering the queued events first. */
   void shutdownAfterFailedStart() {
     timer.shutdown();
-    handlers.shutdownNow();
+    // Not shutdownNow: the connection events, startFailed last, are still being delivered on a worker
+    // (the device has stopped its handler lane, which interrupted any handler).
+    handlers.shutdown();
     mqtt.shutdownNow();
   }
 

@@ -30,7 +30,7 @@ class ConnectionListenerTest {
   }
 
   @Test
-  void aStartThenABrokerRestartAreReportedInOrderOnTheSchedulerThread() throws Exception {
+  void aStartThenABrokerRestartAreReportedInOrderOnTheDevicesWorkerThread() throws Exception {
     RecordedConnectionEvents events = new RecordedConnectionEvents();
     try (MosquittoBroker broker = MosquittoBroker.startOrSkip();
         HubSimulator hub = HubSimulator.connect(broker);
@@ -42,7 +42,7 @@ class ConnectionListenerTest {
       device.start();
       RecordedConnectionEvents.Event connected = events.next();
       assertEquals("connected " + broker.uri(), connected.text);
-      assertTrue(connected.thread.contains("-scheduler"), "delivered on the scheduler: " + connected);
+      assertTrue(connected.thread.contains("-worker-"), "delivered on a worker of the device: " + connected);
       assertEquals("subscribed $rrpc/rxd/" + PRODUCT + "/" + DEVICE + "/+", events.next().text);
 
       broker.restart();
