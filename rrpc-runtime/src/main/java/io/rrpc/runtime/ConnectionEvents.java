@@ -57,7 +57,7 @@ final class ConnectionEvents {
         }
       });
     } catch (RejectedExecutionException e) {
-      if ("queue full".equals(e.getMessage())) {
+      if (HandlerLane.QUEUE_FULL.equals(e.getMessage())) {
         LOG.warning("the connection listener is not keeping up (" + BACKLOG + " events waiting): dropped "
             + event);
       }

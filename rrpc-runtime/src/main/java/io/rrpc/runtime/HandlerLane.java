@@ -21,6 +21,8 @@ import java.util.logging.Logger;
  */
 final class HandlerLane {
   private static final Logger LOG = Logger.getLogger("io.rrpc.runtime");
+  /** The message of the {@link RejectedExecutionException} for a full queue (the lane still runs). */
+  static final String QUEUE_FULL = "queue full";
 
   private final Executor pool;
   private final int maxRunning;
@@ -45,7 +47,7 @@ final class HandlerLane {
       }
       if (admitted >= maxRunning) {
         if (waiting.size() >= capacity) {
-          throw new RejectedExecutionException("queue full");
+          throw new RejectedExecutionException(QUEUE_FULL);
         }
         waiting.add(task);
         return;
